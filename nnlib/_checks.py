@@ -1,0 +1,148 @@
+"""Input validation shared by every public entry point.
+
+Each helper raises a ``ValueError`` (or ``TypeError``) whose message starts with the argument's
+name and says what was expected, so a learner sees at once which argument is wrong.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "as_float_array",
+    "as_2d_float",
+    "as_1d_float",
+    "as_labels",
+    "check_same_length",
+    "check_positive",
+    "check_positive_int",
+    "check_fraction",
+    "check_choice",
+    "check_finite_scalar",
+    "check_n_features",
+]
+
+
+def _describe(x):
+    return f"shape {np.shape(x)}" if hasattr(x, "shape") else f"{type(x).__name__} {x!r:.60}"
+
+
+def as_float_array(x, name, *, allow_empty=False, dtype=np.float64):
+    """Convert ``x`` to a finite float array, naming ``name`` in any error."""
+    if np.iscomplexobj(x):  # asarray(..., float) would drop the imaginary part with a warning
+        raise TypeError(f"{name} must be real numbers, not complex; got {_describe(x)}")
+    try:
+        arr = np.asarray(x, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be numeric array-like; got {_describe(x)}") from exc
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty; got {_describe(arr)}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    return arr
+
+
+def as_2d_float(X, name="X", *, n_features=None, dtype=np.float64):
+    """Return ``X`` as a finite 2-D float array of shape (n_samples, n_features).
+
+    Examples
+    --------
+    >>> as_2d_float([[0, 1], [1, 0]]).shape
+    (2, 2)
+    """
+    arr = as_float_array(X, name, dtype=dtype)
+    if arr.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D array of shape (n_samples, n_features); got shape {arr.shape}"
+            + (" (use X.reshape(-1, 1) for a single feature)" if arr.ndim == 1 else "")
+        )
+    if n_features is not None:
+        check_n_features(arr, n_features, name)
+    return arr
+
+
+def as_1d_float(x, name, *, size=None, dtype=np.float64):
+    """Return ``x`` as a finite 1-D float array, optionally of a given size."""
+    arr = as_float_array(x, name, dtype=dtype)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array; got shape {arr.shape}")
+    if size is not None and arr.shape[0] != size:
+        raise ValueError(f"{name} must have {size} entries; got {arr.shape[0]}")
+    return arr
+
+
+def as_labels(y, name="y", *, n_samples=None):
+    """Return ``y`` as a 1-D label array (any dtype), checking its length and for NaN."""
+    arr = np.asarray(y)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr.ravel()
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of labels; got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must not contain NaN or inf")
+    if n_samples is not None and arr.shape[0] != n_samples:
+        raise ValueError(f"{name} has {arr.shape[0]} labels but X has {n_samples} samples")
+    return arr
+
+
+def check_same_length(X, y, x_name="X", y_name="y"):
+    """Raise if ``X`` and ``y`` have a different number of samples."""
+    if len(X) != len(y):
+        raise ValueError(f"{y_name} has {len(y)} entries but {x_name} has {len(X)} samples")
+
+
+def check_n_features(X, n_features, name="X"):
+    """Raise if ``X`` (2-D) does not have ``n_features`` columns."""
+    if X.shape[1] != n_features:
+        raise ValueError(f"{name} must have {n_features} features (columns); got {X.shape[1]}")
+
+
+def check_finite_scalar(value, name):
+    """Return ``value`` as a finite float, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number; got {type(value).__name__}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite; got {value}")
+    return value
+
+
+def check_positive(value, name):
+    """Return ``value`` as a float > 0, or raise naming ``name``."""
+    value = check_finite_scalar(value, name)
+    if value <= 0:
+        raise ValueError(f"{name} must be > 0; got {value}")
+    return value
+
+
+def check_positive_int(value, name, *, minimum=1):
+    """Return ``value`` as an int >= ``minimum``, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer; got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}; got {value}")
+    return int(value)
+
+
+def check_fraction(value, name, *, inclusive_low=True, inclusive_high=False):
+    """Return ``value`` as a float in [0, 1) (bounds configurable), or raise."""
+    value = check_finite_scalar(value, name)
+    low_ok = value >= 0 if inclusive_low else value > 0
+    high_ok = value <= 1 if inclusive_high else value < 1
+    if not (low_ok and high_ok):
+        lo = "[" if inclusive_low else "("
+        hi = "]" if inclusive_high else ")"
+        raise ValueError(f"{name} must be in {lo}0, 1{hi}; got {value}")
+    return value
+
+
+def check_choice(value, name, choices):
+    """Return ``value`` if it is one of ``choices``, else raise listing the valid ones."""
+    if value not in choices:
+        valid = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} must be one of {valid}; got {value!r}")
+    return value

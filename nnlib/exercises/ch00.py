@@ -1,0 +1,108 @@
+"""Checks for chapter 00 (Start here): two warm-ups that show how exercises work.
+
+Examples
+--------
+>>> from nnlib.exercises import ch00
+>>> ch00.check_inputs(...)
+✏️ Not answered yet — hint: Write the four rows [0, 0], [0, 1], [1, 0], [1, 1] inside np.array([...]).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from . import exercise
+
+__all__ = ["check_inputs", "check_year", "check_environment"]
+
+_ROWS = {(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)}
+
+
+@exercise("0.1", hint="Write the four rows [0, 0], [0, 1], [1, 0], [1, 1] inside np.array([...]).")
+def check_inputs(inputs):
+    """Exercise 0.1: a (4, 2) array holding every pair of 0/1 inputs once (any order)."""
+    arr = np.asarray(inputs, dtype=float)
+    if arr.shape != (4, 2):
+        return False, f"the array should have 4 rows of 2 numbers, shape (4, 2); yours has shape {arr.shape}."
+    rows = {tuple(r) for r in arr.tolist()}
+    if rows != _ROWS:
+        missing = sorted(_ROWS - rows)
+        return False, f"every pair of 0s and 1s should appear once; missing {[list(map(int, m)) for m in missing]}."
+    return True, "These four rows are the inputs of every two-input logic gate (chapter 02)."
+
+
+@exercise("0.2", hint="Look at the timeline: which book showed that one perceptron cannot learn XOR?")
+def check_year(year):
+    """Exercise 0.2: the year of Minsky and Papert's *Perceptrons* (1969)."""
+    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+        return False, "answer with a whole number, a year such as 1900."
+    if year == 1958:
+        return False, "1958 is Rosenblatt's perceptron; the book that criticised it came later."
+    return int(year) == 1969, "Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron."
+
+
+#: Minimum versions the course needs (the same bounds as pyproject.toml).
+MINIMUMS = (
+    ("numpy", "numpy", "1.24"),
+    ("matplotlib", "matplotlib", "3.7"),
+    ("ipywidgets", "ipywidgets", "8.1"),
+    ("ipympl", "ipympl", "0.9.4"),
+    ("scikit-learn", "sklearn", "1.3"),
+)
+
+
+def _version_tuple(text):
+    """'2.1.3rc1' -> (2, 1, 3): the leading number of each of the first three dotted parts."""
+    parts = []
+    for piece in str(text).split(".")[:3]:
+        match = re.match(r"\d+", piece)
+        if match is None:
+            break
+        parts.append(int(match.group()))
+    return tuple(parts)
+
+
+def check_environment(verbose=True):
+    """Check that Python and each package the course needs imports and is new enough.
+
+    Prints one deterministic line per requirement ("numpy ≥ 1.24: OK") and a final verdict,
+    never the installed version numbers (they differ between machines, and the notebooks'
+    stored outputs must not). Returns True when everything is fine.
+
+    Examples
+    --------
+    >>> check_environment(verbose=False)
+    True
+    """
+    import importlib
+    import sys
+    from importlib import metadata
+
+    lines, ok_all = [], True
+    ok = sys.version_info >= (3, 10)
+    lines.append(f"Python ≥ 3.10: {'OK' if ok else 'TOO OLD — install Python 3.10 or newer'}")
+    ok_all &= ok
+    for dist, module, minimum in MINIMUMS:
+        try:
+            importlib.import_module(module)
+            ok = _version_tuple(metadata.version(dist)) >= _version_tuple(minimum)
+            status = "OK" if ok else f"TOO OLD — run: pip install -U {dist}"
+        except Exception:  # not installed or broken
+            ok, status = False, f"MISSING — run: pip install {dist}"
+        ok_all &= ok
+        lines.append(f"{dist} ≥ {minimum}: {status}")
+    try:
+        import nnlib
+
+        for name in ("activations", "neuron", "datasets", "plots", "widgets"):
+            getattr(nnlib, name)
+        lines.append("nnlib: OK")
+    except Exception as exc:  # pragma: no cover - only on a broken install
+        ok_all = False
+        lines.append(f"nnlib: BROKEN ({type(exc).__name__}) — run: pip install -e . in the course folder")
+    lines.append("environment OK" if ok_all else "environment NOT OK — fix the lines above, then restart the kernel")
+    if verbose:
+        print("\n".join(lines))
+    return bool(ok_all)

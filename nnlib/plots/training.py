@@ -1,0 +1,130 @@
+"""Training curves: errors per epoch (perceptron), loss and accuracy per epoch (networks).
+
+Examples
+--------
+>>> ax = plot_errors([3, 2, 0], label="AND")
+>>> ax.lines[0].get_ydata().tolist()
+[3, 2, 0]
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+__all__ = ["plot_errors", "plot_history", "plot_train_test"]
+
+LOSS_COLOUR = "#333333"
+ACCURACY_COLOUR = "#2ca02c"
+
+
+def _series(values, name):
+    arr = np.asarray(values, dtype=float).ravel()
+    if arr.size == 0:
+        raise ValueError(f"{name} must hold at least one value")
+    return arr
+
+
+def plot_errors(errors, ax=None, label=None, title=None, colour="#d62728"):
+    """Misclassified samples per epoch (``Perceptron.errors_``), as a step-like line with markers.
+
+    Parameters
+    ----------
+    errors : sequence of int
+        Errors in epochs 1, 2, ...
+    ax : Axes, optional
+    label, title : str, optional
+
+    Returns
+    -------
+    ax : Axes
+
+    Examples
+    --------
+    >>> ax = plot_errors([2, 1, 1], title="XOR")
+    >>> ax.get_title()
+    'XOR'
+    """
+    errors = np.asarray(errors)
+    _series(errors, "errors")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.0, 2.8), layout="constrained")
+    epochs = np.arange(1, len(errors) + 1)
+    ax.plot(epochs, errors, marker="o", ms=3.5, lw=1.5, color=colour, label=label)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("misclassified samples")
+    ax.set_ylim(-0.2, max(float(np.max(errors)), 1.0) + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(alpha=0.3)
+    if label:
+        ax.legend(fontsize="small")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_history(loss, accuracy=None, ax=None, title=None):
+    """Loss per epoch (left axis) and, if given, accuracy per epoch (right axis, 0–1).
+
+    Returns
+    -------
+    ax : Axes
+        The loss axes; the accuracy axes (if any) is ``ax.right_ax``.
+
+    Examples
+    --------
+    >>> ax = plot_history([0.7, 0.5, 0.3], [0.5, 0.75, 1.0])
+    >>> ax.right_ax.lines[0].get_ydata().tolist()
+    [0.5, 0.75, 1.0]
+    """
+    loss = _series(loss, "loss")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.4, 2.8), layout="constrained")
+    epochs = np.arange(1, len(loss) + 1)
+    ax.plot(epochs, loss, color=LOSS_COLOUR, lw=1.6, label="loss")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.right_ax = None
+    if accuracy is not None:
+        acc = _series(accuracy, "accuracy")
+        if len(acc) != len(loss):
+            raise ValueError(f"accuracy must have one value per epoch ({len(loss)}); got {len(acc)}")
+        ax2 = ax.twinx()
+        ax2.plot(epochs, acc, color=ACCURACY_COLOUR, lw=1.6, ls="--", label="accuracy")
+        ax2.set_ylim(0, 1.02)
+        ax2.set_ylabel("accuracy", color=ACCURACY_COLOUR)
+        ax.right_ax = ax2
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_train_test(train, test, ax=None, title=None, ylabel="accuracy"):
+    """Training and held-out curves on one axes (to spot over-fitting, 과적합).
+
+    Examples
+    --------
+    >>> ax = plot_train_test([0.6, 0.9], [0.6, 0.7])
+    >>> [line.get_label() for line in ax.lines]
+    ['training', 'held-out']
+    """
+    train = _series(train, "train")
+    test = _series(test, "test")
+    if len(train) != len(test):
+        raise ValueError(f"test must have as many values as train ({len(train)}); got {len(test)}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.4, 2.8), layout="constrained")
+    epochs = np.arange(1, len(train) + 1)
+    ax.plot(epochs, train, color="#ff7f0e", lw=1.6, label="training")
+    ax.plot(epochs, test, color="#9467bd", lw=1.6, ls="--", label="held-out")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize="small")
+    if title:
+        ax.set_title(title)
+    return ax

@@ -1,0 +1,268 @@
+"""GradientDescentExplorer: drag the learning rate and the start point, watch descent crawl, zig-zag or blow up.
+
+Three parts, as every nnlab widget:
+
+1. :func:`descent_picture` (pure) runs :func:`nnlib.descent.gradient_descent_path` and returns the
+   path, the loss per step, the verdict (converged / crawling / oscillating / diverged) and the
+   readout text;
+2. :class:`GradientDescentExplorer` draws a contour map and a loss curve once and moves the
+   pure function's numbers into those artists on every change;
+3. :func:`compare_optimizers_picture` (pure) runs SGD, momentum and Adam side by side.
+
+Examples
+--------
+>>> pic = descent_picture("valley", lr=0.05, x0=-4.0, y0=1.5, steps=50)
+>>> pic["verdict"], pic["final"].round(4).tolist()
+('crawling', [-0.3078, 0.0])
+"""
+
+from __future__ import annotations
+
+import functools
+
+import ipywidgets as w
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from .. import descent as D
+from .._checks import check_choice, check_finite_scalar, check_positive, check_positive_int
+from ._base import LiveWidget, live_figure
+
+__all__ = ["VERDICTS", "lr_on_slider", "descent_picture", "readout_html", "compare_optimizers_picture",
+           "GradientDescentExplorer"]
+
+#: What each verdict of :func:`nnlib.descent.describe_run` means for the learning rate.
+VERDICTS = {
+    "converged": "converged ✓",
+    "crawling": "too small (or too few steps): still crawling",
+    "oscillating": "too big: oscillating across the valley",
+    "diverged": "too big: diverged",
+}
+
+
+_LR_MIN = float(np.log10(0.05)) - 1.7   # ≈ 0.001
+_LR_MAX = float(np.log10(0.05)) + 1.8   # ≈ 3.16
+
+
+def lr_on_slider(lr):
+    """The learning rate the explorer's log slider actually takes for ``lr``.
+
+    The browser snaps a log slider's exponent to its grid (steps of 0.01 in log₁₀, about 2.3 %),
+    also for a typed value: typing 0.18 gives 10^−0.741 ≈ 0.1815.
+
+    Examples
+    --------
+    >>> lr_on_slider(0.05), lr_on_slider(0.18)
+    (0.05, 0.1815)
+    """
+    e = _LR_MIN + round((np.log10(check_positive(lr, "lr")) - _LR_MIN) / 0.01) * 0.01
+    return float(f"{10 ** min(max(e, _LR_MIN), _LR_MAX):.4g}")
+
+
+def _fmt(v):
+    v = float(v)
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-4):
+        return f"{v:.3e}"
+    return f"{v:.4f}"
+
+
+@functools.lru_cache(maxsize=8)
+def _background(name, n=70):
+    """log10(loss − min + 1e-3) on an n × n grid: the shading behind the contour lines."""
+    s = D.get_surface(name)
+    xs, ys, Z = s.grid(n)
+    return xs, ys, np.log10(Z - s.min_loss + 1e-3)
+
+
+def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimizer="sgd"):
+    """Everything the explorer shows for one setting of its controls.
+
+    Parameters
+    ----------
+    surface : {"bowl", "valley", "rosenbrock"}
+    lr : float > 0
+        Learning rate (학습률), used rounded to 4 significant digits.
+    x0, y0 : float
+        Start point.
+    steps : int >= 1
+    optimizer : {"sgd", "momentum", "adam"}
+
+    Returns
+    -------
+    dict
+        ``path`` (n, 2), ``losses`` (n,), ``verdict`` (key of :data:`VERDICTS`), ``final`` (2,),
+        ``final_loss``, ``steps_taken``, ``diverged_at`` (-1 if not), ``surface`` (the Surface),
+        ``readout`` (dict label -> text shown in the widget).
+    """
+    check_choice(surface, "surface", tuple(D.SURFACES))
+    # 4 significant digits, as the readout shows it: a log slider's value carries float noise
+    # from the browser (10 ** exponent), which must not change the picture
+    lr = float(f"{check_positive(lr, 'lr'):.4g}")
+    x0 = check_finite_scalar(x0, "x0")
+    y0 = check_finite_scalar(y0, "y0")
+    steps = check_positive_int(steps, "steps")
+    check_choice(optimizer, "optimizer", D.OPTIMIZERS)
+    s = D.SURFACES[surface]
+    run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
+    verdict = D.describe_run(run, s)
+    final = run.path[-1]
+    readout = {
+        "verdict": VERDICTS[verdict],
+        "learning rate": _fmt(lr),
+        "steps taken": f"{len(run.path) - 1}" + (f" (stopped: diverged at step {run.diverged_at})"
+                                                 if run.diverged else ""),
+        "final position": f"({_fmt(final[0])}, {_fmt(final[1])})",
+        "final loss": _fmt(run.losses[-1]),
+        "minimum": f"({_fmt(s.minimum[0])}, {_fmt(s.minimum[1])}), loss {_fmt(s.min_loss)}",
+    }
+    return {
+        "path": run.path,
+        "losses": run.losses,
+        "verdict": verdict,
+        "final": final,
+        "final_loss": float(run.losses[-1]),
+        "steps_taken": len(run.path) - 1,
+        "diverged_at": run.diverged_at,
+        "surface": s,
+        "readout": readout,
+    }
+
+
+def readout_html(readout):
+    """The readout dict as the HTML lines the widget shows (one ``label: value`` per line)."""
+    return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
+
+
+def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=None):
+    """SGD, momentum and Adam from the same start: the runs and each one's final loss.
+
+    Returns
+    -------
+    dict
+        ``runs`` (name -> DescentPath) and ``final_loss`` (name -> float).
+
+    Examples
+    --------
+    >>> pic = compare_optimizers_picture("rosenbrock")
+    >>> {k: round(v, 4) for k, v in pic["final_loss"].items()}
+    {'sgd': 3.7726, 'momentum': 0.0, 'adam': 0.0}
+    """
+    runs = D.compare_optimizers(surface, start=start, steps=steps, lrs=lrs)
+    return {"runs": runs, "final_loss": {k: float(r.losses[-1]) for k, r in runs.items()}}
+
+
+class GradientDescentExplorer(LiveWidget):
+    """Gradient descent on a 2-D loss surface, live.
+
+    Controls: surface dropdown, learning-rate slider (log scale), start-point sliders x₀ and y₀,
+    steps slider and optimiser dropdown. The left panel shows the contour map with the path,
+    the right panel the loss per step (log scale); the readout says whether the learning rate
+    crawls, converges, oscillates or diverges, with the final loss and position.
+
+    Examples
+    --------
+    >>> gd = GradientDescentExplorer(lr=0.3)
+    >>> gd.picture["verdict"]
+    'diverged'
+    """
+
+    name = "descent"
+
+    def __init__(self, surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimizer="sgd"):
+        super().__init__()
+        self.picture = descent_picture(surface, lr, x0, y0, steps, optimizer)  # validates
+        style = {"description_width": "initial"}
+        self.surface = self.named("surface", w.Dropdown(options=list(D.SURFACES), value=surface,
+                                                        description="surface", style=style))
+        # exponent grid of 0.01 placed so that 0.05 lies exactly on it: the browser snaps a log
+        # slider's value to its grid when it first draws it
+        self.lr = self.named("lr", w.FloatLogSlider(value=lr, base=10, min=_LR_MIN, max=_LR_MAX, step=0.01,
+                                                    description="learning rate η", readout_format=".4f",
+                                                    style=style, continuous_update=True))
+        self.x0 = self.named("x0", w.FloatSlider(value=x0, min=-4.5, max=4.5, step=0.1,
+                                                 description="start θ₁", style=style))
+        self.y0 = self.named("y0", w.FloatSlider(value=y0, min=-2.0, max=3.0, step=0.1,
+                                                 description="start θ₂", style=style))
+        self.steps = self.named("steps", w.IntSlider(value=steps, min=1, max=200, step=1,
+                                                     description="steps", style=style))
+        self.optimizer = self.named("optimizer", w.Dropdown(options=list(D.OPTIMIZERS), value=optimizer,
+                                                            description="optimiser", style=style))
+        self.make_readout()
+        self._draw()
+        self.update()
+        self.assemble([self.surface, self.optimizer, self.lr, self.steps, self.x0, self.y0],
+                      right=self.readout)
+        self.observe(self.surface, self.lr, self.x0, self.y0, self.steps, self.optimizer)
+
+    def values(self):
+        """Current control values as keyword arguments of :func:`descent_picture`."""
+        return dict(surface=self.surface.value, lr=self.lr.value, x0=self.x0.value, y0=self.y0.value,
+                    steps=self.steps.value, optimizer=self.optimizer.value)
+
+    def _draw(self):
+        self.fig = live_figure((8.4, 3.4))
+        ax, ax2 = self.fig.subplots(1, 2, width_ratios=[1.15, 1])
+        self.ax, self.ax_loss = ax, ax2
+        xs, ys, img = _background(self.surface.value)
+        self.image = ax.imshow(img, origin="lower", extent=(xs[0], xs[-1], ys[0], ys[-1]),
+                               aspect="auto", cmap="Blues_r", alpha=0.55, interpolation="bilinear")
+        # contour lines cannot be updated in place, so each surface's set is drawn once and shown
+        # or hidden when the dropdown changes
+        self.contours = {}
+        for name in D.SURFACES:
+            from ..plots.surfaces import contour_levels
+
+            s = D.SURFACES[name]
+            gx, gy, Z = s.grid(60)
+            cs = ax.contour(gx, gy, Z, levels=contour_levels(s, 10, 60), colors="#1f3b5c",
+                            linewidths=0.6, alpha=0.6)
+            cs.set_visible(name == self.surface.value)
+            self.contours[name] = cs
+        (self.min_marker,) = ax.plot([], [], "*", color="black", ms=12, zorder=5)
+        (self.path_line,) = ax.plot([], [], ".-", color="#ff7f0e", lw=1.4, ms=4, zorder=4)
+        (self.start_marker,) = ax.plot([], [], "o", color="black", ms=7, zorder=6)
+        (self.end_marker,) = ax.plot([], [], "X", color="#d62728", ms=9, zorder=6)
+        ax.set_xlabel("θ₁")
+        ax.set_ylabel("θ₂")
+        self.title = ax.set_title("")
+        # log10 of the loss on a linear axis: the same picture as semilogy without re-typesetting
+        # "10^k" tick labels on every move (that mathtext dominated the redraw time)
+        (self.loss_line,) = ax2.plot([0], [0], color="#ff7f0e", lw=1.6)
+        ax2.set_xlabel("step")
+        ax2.set_ylabel("log₁₀(loss − minimum)")
+        ax2.grid(alpha=0.3)
+        self.loss_title = ax2.set_title("loss per step")
+        for a in (ax, ax2):
+            a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
+            a.yaxis.set_major_locator(MaxNLocator(5))
+        # lay out once, then freeze: the constrained-layout solver need not rerun on every move
+        self.fig.get_layout_engine().execute(self.fig)
+        self.fig.set_layout_engine("none")
+
+    def update(self):
+        pic = descent_picture(**self.values())
+        self.picture = pic
+        s = pic["surface"]
+        if self.image.get_extent() != [s.xlim[0], s.xlim[1], s.ylim[0], s.ylim[1]]:
+            xs, ys, img = _background(s.name)
+            self.image.set_data(img)
+            self.image.set_extent((xs[0], xs[-1], ys[0], ys[-1]))
+            self.image.set_clim(img.min(), img.max())
+        for name, cs in self.contours.items():
+            cs.set_visible(name == s.name)
+        P = np.clip(pic["path"], -1e3, 1e3)
+        self.path_line.set_data(P[:, 0], P[:, 1])
+        self.start_marker.set_data(P[:1, 0], P[:1, 1])
+        self.end_marker.set_data(P[-1:, 0], P[-1:, 1])
+        self.min_marker.set_data([s.minimum[0]], [s.minimum[1]])
+        x0, y0 = P[0]
+        self.ax.set_xlim(min(s.xlim[0], x0 - 0.2), max(s.xlim[1], x0 + 0.2))
+        self.ax.set_ylim(min(s.ylim[0], y0 - 0.2), max(s.ylim[1], y0 + 0.2))
+        self.title.set_text(s.title)
+        gap = np.log10(np.maximum(pic["losses"] - s.min_loss, 1e-12))
+        self.loss_line.set_data(np.arange(len(gap)), gap)
+        self.ax_loss.set_xlim(0, max(len(gap) - 1, 1))
+        lo, hi = float(gap.min()), float(gap.max())
+        self.ax_loss.set_ylim(lo - 0.5, hi + 0.5)
+        self.loss_title.set_text(f"loss per step — {pic['verdict']}")
+        self.readout.value = readout_html(pic["readout"])

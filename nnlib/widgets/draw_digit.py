@@ -1,0 +1,383 @@
+"""Draw a digit with the mouse (or a finger, or a pen) and watch the trained network read it.
+
+Three parts, as for every widget (see CONTRIBUTING.md):
+
+- :func:`drawer_state` — the **pure** function: drawing (a grayscale array) + trained model ->
+  the preprocessed network input, the ten probabilities, the prediction and the readout text.
+- :class:`DrawCanvas` — an ``anywidget`` with a square HTML canvas. It draws in the browser
+  (round brush, white ink on black, mouse/touch/pen through pointer events) and sends the
+  picture to Python as a small ``size`` x ``size`` 8-bit grayscale image (each pixel the mean of a
+  block of canvas pixels, base64 in the ``pixels`` trait) — at most every ``throttle_ms`` while
+  the pen moves, and once more when it lifts.
+- :class:`DigitDrawer` — the ``LiveWidget`` around it: every new picture is preprocessed with
+  :mod:`nnlib.preprocess` exactly like the training images, run through the network, and the
+  8x8 input image and the probability bars are updated in place.
+
+Examples
+--------
+>>> from nnlib.preprocess import example_drawing
+>>> class Always3:                      # any model with predict_proba and classes_
+...     classes_ = np.arange(10)
+...     def predict_proba(self, X):
+...         return np.eye(10)[[3] * len(X)]
+>>> state = drawer_state(example_drawing("3", size=56), Always3())
+>>> state["prediction"], state["probability"]
+(3, 1.0)
+>>> drawer_state(np.zeros((56, 56)), Always3())["readout"]
+'draw a digit'
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import time
+
+import anywidget
+import ipywidgets as w
+import numpy as np
+import traitlets
+
+from .. import preprocess as pp
+from .._checks import check_choice, check_positive
+from ._base import LiveWidget, live_figure
+
+__all__ = ["drawer_state", "decode_pixels", "encode_pixels", "DrawCanvas", "DigitDrawer"]
+
+INK_COLOUR = "#d62728"
+BAR_COLOUR = "#9bb7d4"
+
+
+# -- the pure part -----------------------------------------------------------------------------
+
+
+def encode_pixels(image):
+    """Encode a [0, 1] grayscale square image as the canvas does: 8-bit values, base64."""
+    arr = np.clip(np.round(np.asarray(image, dtype=float) * 255.0), 0, 255).astype(np.uint8)
+    return base64.b64encode(arr.tobytes()).decode("ascii")
+
+
+def decode_pixels(pixels, size):
+    """The canvas's base64 8-bit picture as a ``size`` x ``size`` float array in [0, 1].
+
+    An empty string (a cleared canvas) decodes to all zeros.
+
+    Examples
+    --------
+    >>> img = np.zeros((4, 4)); img[1, 2] = 1.0
+    >>> np.array_equal(decode_pixels(encode_pixels(img), 4), img)
+    True
+    """
+    size = int(check_positive(size, "size"))
+    if not pixels:
+        return np.zeros((size, size))
+    raw = np.frombuffer(base64.b64decode(pixels), dtype=np.uint8)
+    if raw.size != size * size:
+        raise ValueError(f"pixels must hold {size}x{size} = {size * size} bytes; got {raw.size}")
+    return raw.reshape(size, size).astype(float) / 255.0
+
+
+def _infer_target(model, target):
+    if target is not None:
+        return check_choice(target, "target", tuple(pp.TARGETS))
+    n = getattr(model, "n_features_in_", 64)
+    for name, spec in pp.TARGETS.items():
+        if spec.n_features == n:
+            return name
+    raise ValueError(f"target must be given: the model expects {n} inputs, not 64 or 784")
+
+
+def drawer_state(image, model, target="digits"):
+    """Everything the drawer shows for one drawing (pure: no widgets involved).
+
+    Parameters
+    ----------
+    image : array-like (height, width)
+        The drawing, background 0 and ink up to 1 (what :class:`DrawCanvas` sends).
+    model : fitted classifier with ``predict_proba`` and ``classes_``
+    target : {"digits", "mnist"}
+        Which training data the model saw, hence how to preprocess.
+
+    Returns
+    -------
+    dict with ``blank`` (no ink yet), ``input`` (the preprocessed image the network sees),
+    ``proba`` (one probability per class), ``prediction``, ``probability`` and ``readout``
+    (the HTML text under the picture).
+    """
+    check_choice(target, "target", tuple(pp.TARGETS))
+    spec = pp.TARGETS[target]
+    img = np.asarray(image, dtype=float)
+    classes = np.asarray(model.classes_)
+    if not pp.has_ink(img):
+        return {
+            "blank": True,
+            "input": np.zeros((spec.size, spec.size)),
+            "proba": np.zeros(len(classes)),
+            "prediction": None,
+            "probability": None,
+            "readout": "draw a digit",
+        }
+    x = pp.preprocess(img, target=target)
+    proba = np.asarray(model.predict_proba(x[None, :]), dtype=float)[0]
+    best = int(np.argmax(proba))
+    prediction = classes[best].item() if hasattr(classes[best], "item") else classes[best]
+    probs = " · ".join(f"{html.escape(str(c))}: {p:.3f}" for c, p in zip(classes, proba))
+    readout = (
+        f'<b class="nnlab-drawdigit-prediction">prediction: {html.escape(str(prediction))}</b>'
+        f" &nbsp; probability {proba[best]:.3f}"
+        f'<br><span class="nnlab-drawdigit-probs" style="font-size:smaller">{probs}</span>'
+    )
+    return {
+        "blank": False,
+        "input": x.reshape(spec.size, spec.size),
+        "proba": proba,
+        "prediction": prediction,
+        "probability": round(float(proba[best]), 6),
+        "readout": readout,
+    }
+
+
+# -- the browser canvas ------------------------------------------------------------------------
+
+_ESM = r"""
+function render({ model, el }) {
+  const px = model.get("canvas_px");
+  const wrap = document.createElement("div");
+  wrap.className = "nnlab-drawdigit-pad";
+  wrap.style.cssText = "display:inline-block;position:relative;line-height:0;";
+  const canvas = document.createElement("canvas");
+  canvas.width = px; canvas.height = px;
+  canvas.style.cssText = `width:${px}px;height:${px}px;background:#000;border-radius:8px;` +
+    "cursor:crosshair;touch-action:none;box-shadow:0 1px 4px rgba(0,0,0,.35);";
+  const hint = document.createElement("div");
+  hint.textContent = "draw a digit here";
+  hint.style.cssText = "position:absolute;inset:0;display:flex;align-items:center;" +
+    "justify-content:center;color:#777;font:15px sans-serif;pointer-events:none;line-height:1.2;";
+  wrap.appendChild(canvas); wrap.appendChild(hint); el.appendChild(wrap);
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+
+  function blank() {
+    ctx.fillStyle = "#000"; ctx.fillRect(0, 0, px, px);
+    hint.style.display = "flex"; el.dataset.pixels = ""; el.dataset.sent = "0";
+  }
+  blank();
+
+  // Downsample to size x size by exact block means of the red channel, 8 bits, base64.
+  function encode() {
+    const n = model.get("size"), k = px / n;
+    const data = ctx.getImageData(0, 0, px, px).data;
+    const out = new Uint8Array(n * n);
+    for (let by = 0; by < n; by++) {
+      for (let bx = 0; bx < n; bx++) {
+        let s = 0;
+        for (let y = by * k; y < (by + 1) * k; y++) {
+          let i = (y * px + bx * k) * 4;
+          for (let x = 0; x < k; x++, i += 4) s += data[i];
+        }
+        out[by * n + bx] = Math.round(s / (k * k));
+      }
+    }
+    let bin = "";
+    for (let i = 0; i < out.length; i++) bin += String.fromCharCode(out[i]);
+    return btoa(bin);
+  }
+
+  let lastSent = 0, timer = null, dirty = false;
+  function send() {
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (!dirty) return;
+    dirty = false; lastSent = performance.now();
+    const b64 = encode();
+    el.dataset.pixels = b64;
+    el.dataset.sent = String(Number(el.dataset.sent || "0") + 1);
+    model.set("pixels", b64); model.save_changes();
+  }
+  function schedule() {   // throttle: at most one picture per throttle_ms while drawing
+    dirty = true;
+    const wait = model.get("throttle_ms") - (performance.now() - lastSent);
+    if (wait <= 0) send(); else if (!timer) timer = setTimeout(send, wait);
+  }
+
+  let drawing = false, last = null;
+  function pos(e) {
+    const r = canvas.getBoundingClientRect();
+    return [(e.clientX - r.left) * px / r.width, (e.clientY - r.top) * px / r.height];
+  }
+  function stroke(a, b) {
+    ctx.strokeStyle = "#fff"; ctx.fillStyle = "#fff";
+    ctx.lineWidth = model.get("brush"); ctx.lineCap = "round"; ctx.lineJoin = "round";
+    if (a[0] === b[0] && a[1] === b[1]) {
+      ctx.beginPath(); ctx.arc(a[0], a[1], model.get("brush") / 2, 0, 2 * Math.PI); ctx.fill();
+    } else {
+      ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
+    }
+  }
+  canvas.addEventListener("pointerdown", (e) => {
+    if (e.button !== undefined && e.button > 0) return;
+    e.preventDefault();
+    canvas.setPointerCapture(e.pointerId);
+    drawing = true; hint.style.display = "none";
+    last = pos(e); stroke(last, last); schedule();
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (!drawing) return;
+    e.preventDefault();
+    const evs = e.getCoalescedEvents ? e.getCoalescedEvents() : [e];
+    for (const ev of (evs.length ? evs : [e])) { const p = pos(ev); stroke(last, p); last = p; }
+    schedule();
+  });
+  function end(e) {
+    if (!drawing) return;
+    drawing = false; last = null; dirty = true; send();
+  }
+  canvas.addEventListener("pointerup", end);
+  canvas.addEventListener("pointercancel", end);
+  canvas.addEventListener("lostpointercapture", end);
+
+  const onMsg = (msg) => { if (msg && msg.type === "clear") { blank(); dirty = false; } };
+  model.on("msg:custom", onMsg);
+  return () => { model.off("msg:custom", onMsg); if (timer) clearTimeout(timer); };
+}
+export default { render };
+"""
+
+
+class DrawCanvas(anywidget.AnyWidget):
+    """A square drawing pad in the browser that sends its picture to Python.
+
+    Traits
+    ------
+    pixels : str
+        The picture, ``size`` x ``size`` 8-bit grayscale (0 = background, 255 = ink), base64;
+        ``""`` when cleared. Read it as an array with :attr:`image`.
+    size : int
+        Side of the picture sent to Python; must divide ``canvas_px`` (default 56 = 280 / 5).
+    canvas_px : int
+        Side of the drawing area in CSS pixels (default 280).
+    brush : float
+        Pen diameter in canvas pixels (default 20, about what a finger or mouse stroke feels like).
+    throttle_ms : int
+        Least time between two pictures sent while the pen moves (default 80 ms).
+    """
+
+    _esm = _ESM
+    pixels = traitlets.Unicode("").tag(sync=True)
+    size = traitlets.Int(56).tag(sync=True)
+    canvas_px = traitlets.Int(280).tag(sync=True)
+    brush = traitlets.Float(20.0).tag(sync=True)
+    throttle_ms = traitlets.Int(80).tag(sync=True)
+
+    def __init__(self, size=56, canvas_px=280, brush=20.0, throttle_ms=80, **kwargs):
+        size = int(check_positive(size, "size"))
+        canvas_px = int(check_positive(canvas_px, "canvas_px"))
+        if canvas_px % size:
+            raise ValueError(f"size must divide canvas_px={canvas_px}; got {size}")
+        brush = check_positive(brush, "brush")
+        throttle_ms = int(check_positive(throttle_ms, "throttle_ms"))
+        super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, **kwargs)
+
+    @property
+    def image(self):
+        """The current picture as a float array of shape (size, size) in [0, 1]."""
+        return decode_pixels(self.pixels, self.size)
+
+    def clear(self):
+        """Wipe the canvas in the browser and the picture in Python."""
+        self.pixels = ""
+        self.send({"type": "clear"})
+
+
+# -- the live widget ---------------------------------------------------------------------------
+
+
+class DigitDrawer(LiveWidget):
+    """Draw a digit; the trained network's prediction and probabilities follow as you draw.
+
+    Parameters
+    ----------
+    model : fitted classifier (e.g. :class:`nnlib.mlp.MLPClassifier`) with ``predict_proba``
+    target : {"digits", "mnist"} or None
+        The training data the model saw; None guesses it from ``model.n_features_in_``.
+    brush : float
+        Pen diameter in canvas pixels (the canvas is 280 pixels wide).
+
+    Examples
+    --------
+    >>> drawer = DigitDrawer(model)          # doctest: +SKIP
+    >>> drawer.show()                        # doctest: +SKIP
+    """
+
+    name = "drawdigit"
+
+    def __init__(self, model, target=None, brush=20.0, size=56):
+        super().__init__()
+        if not hasattr(model, "predict_proba") or not hasattr(model, "classes_"):
+            raise ValueError("model must be a fitted classifier with predict_proba and classes_")
+        self.model = model
+        self.target = _infer_target(model, target)
+        spec = pp.TARGETS[self.target]
+        self.canvas = self.named("canvas", DrawCanvas(size=size, brush=brush))
+        self.clear_button = self.named(
+            "clear", w.Button(description="Clear", icon="eraser", layout=w.Layout(width="8em"))
+        )
+        self.clear_button.on_click(lambda _: self.clear())
+        self.make_readout()
+
+        classes = np.asarray(model.classes_)
+        self.fig = live_figure((5.4, 2.6))
+        ax_img, ax_bar = self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.35]})
+        self.image_artist = ax_img.imshow(
+            np.zeros((spec.size, spec.size)), cmap="gray", vmin=0.0, vmax=1.0, interpolation="nearest"
+        )
+        ax_img.set_title(f"network input ({spec.size}×{spec.size})", fontsize=9)
+        ax_img.set_xticks([])
+        ax_img.set_yticks([])
+        positions = np.arange(len(classes))
+        self.bars = ax_bar.bar(positions, np.zeros(len(classes)), color=BAR_COLOUR)
+        ax_bar.set_xticks(positions, [str(c) for c in classes])
+        ax_bar.set_ylim(0, 1)
+        ax_bar.set_xlabel("digit", fontsize=9)
+        ax_bar.set_ylabel("probability", fontsize=9)
+        ax_bar.tick_params(labelsize=8)
+        ax_bar.spines[["top", "right"]].set_visible(False)
+        self.bar_title = ax_bar.set_title("draw a digit", fontsize=9)
+
+        right = w.VBox([self.fig.canvas, w.HBox([self.clear_button, self.readout])],
+                       layout=w.Layout(margin="0 0 0 12px"))
+        self.ui = w.HBox([self.canvas, right], layout=w.Layout(align_items="flex-start"))
+        self.ui.add_class(f"nnlab-{self.name}")
+        self.canvas.observe(self._on_change, names="pixels")
+        self.refresh()
+        # Lay the figure out once, then freeze it: re-running the constrained layout on every
+        # move would cost more than drawing the few artists that change.
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine("none")
+
+    def state(self):
+        """The pure function's result for the canvas's current picture."""
+        return drawer_state(self.canvas.image, self.model, self.target)
+
+    def update(self):
+        s = self.state()
+        self.image_artist.set_data(s["input"])
+        best = None if s["blank"] else int(np.argmax(s["proba"]))
+        for k, (bar, p) in enumerate(zip(self.bars, s["proba"])):
+            bar.set_height(p)
+            bar.set_color(INK_COLOUR if k == best else BAR_COLOUR)
+        if s["blank"]:
+            self.bar_title.set_text("draw a digit")
+        else:
+            self.bar_title.set_text(f"prediction {s['prediction']} (p = {s['probability']:.2f})")
+        self.readout.value = s["readout"]
+        self.last_state = s
+
+    def clear(self):
+        """Clear the drawing (same as the Clear button)."""
+        self.canvas.clear()
+
+    def timed_update(self):
+        """Time ``update()`` plus a full Agg render of the figure, in milliseconds."""
+        t0 = time.perf_counter()
+        self.update()
+        self.fig.canvas.draw()
+        return (time.perf_counter() - t0) * 1000.0

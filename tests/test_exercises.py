@@ -1,0 +1,319 @@
+"""Exercise cells: the stored notebook is unanswered, the reference answers pass, wrong ones don't.
+
+Convention (see CONTRIBUTING.md):
+
+- an *answer cell* is a code cell with ``metadata.nnlab.exercise = "N.M"`` and the tag
+  ``exercise``; its placeholders are ``...``;
+- the next code cell is its *check cell*: it calls a check from ``nnlib.exercises.chNN`` that
+  displays a ``Feedback`` whose text starts with ``✅ Correct!``, ``❌ Not yet —`` or
+  ``✏️ Not answered yet —``;
+- the reference answer is in ``solutions/NN_name.py`` and a plausible wrong answer in
+  ``tests/exercise_answers/NN_name_wrong.py``, both as jupytext "percent" cells headed
+  ``# %% Exercise N.M`` (the cell's text runs until the next ``# %%`` line).
+
+Tests (c) and (d) execute each chapter once with *all* reference answers pasted into their
+answer cells, and once with all wrong answers, in memory (the repository file is never
+written) with the kernel's working directory in the chapters folder, as for a learner.
+
+The parsing/injecting/executing helpers below are themselves tested on a synthetic chapter in
+``tests/test_exercise_harness.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHAPTERS = Path(os.environ.get("NNLAB_CHAPTERS_DIR", REPO / "chapters")).resolve()
+SOLUTIONS = REPO / "solutions"
+WRONG_ANSWERS = REPO / "tests" / "exercise_answers"
+CHAPTER_GLOB = "[0-9][0-9]_*.ipynb"
+CELL_TIMEOUT = 300  # seconds; same order as nbval's --nbval-cell-timeout in pyproject.toml
+
+# Feedback prefixes (nnlib.exercises); U+FE0F (emoji presentation selector) is ignored when
+# matching because editors add or drop it freely after "✏".
+PREFIXES = {"correct": "✅ Correct!", "wrong": "❌ Not yet —", "unanswered": "✏️ Not answered yet —"}
+EXERCISE_MARKER = re.compile(r"^# %%\s+Exercise\s+(\d+\.\d+)\s*$")
+ANY_CELL_MARKER = re.compile(r"^# %%")
+
+
+# --------------------------------------------------------------------------- harness
+
+
+def parse_answer_file(path: Path) -> dict[str, str]:
+    """Map exercise id -> answer source from a jupytext-percent file.
+
+    Text before the first ``# %% Exercise`` marker (a docstring, a jupytext header) and cells
+    with other ``# %%`` headers are ignored.  Trailing blank lines of a cell are dropped.
+
+    Raises
+    ------
+    ValueError
+        When an exercise id appears twice or a cell is empty.
+    """
+    answers: dict[str, str] = {}
+    current, lines = None, []
+
+    def flush():
+        if current is None:
+            return
+        text = "\n".join(lines).strip("\n")
+        if not text.strip():
+            raise ValueError(f"{path.name}: Exercise {current} has an empty answer")
+        answers[current] = text
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if ANY_CELL_MARKER.match(line):
+            flush()
+            match = EXERCISE_MARKER.match(line)
+            current, lines = (match.group(1) if match else None), []
+            if current is not None and current in answers:
+                raise ValueError(f"{path.name}: Exercise {current} appears twice")
+        elif current is not None:
+            lines.append(line)
+    flush()
+    return answers
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of a notebook: its id and the indices of its answer and check cells."""
+
+    id: str
+    answer_index: int
+    check_index: int
+
+
+def find_exercises(nb: nbformat.NotebookNode) -> list[Exercise]:
+    """The exercises of ``nb`` in order.
+
+    Raises
+    ------
+    ValueError
+        If an answer cell lacks the ``exercise`` tag (or a tagged cell lacks the id), an id
+        is repeated, or an answer cell has no code cell after it.
+    """
+    found, seen = [], set()
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        ex_id = cell.metadata.get("nnlab", {}).get("exercise")
+        tagged = "exercise" in cell.metadata.get("tags", [])
+        if ex_id is None and not tagged:
+            continue
+        if ex_id is None or not tagged:
+            raise ValueError(
+                f"cell {index}: answer cells need both metadata.nnlab.exercise and the tag 'exercise'"
+            )
+        ex_id = str(ex_id)
+        if ex_id in seen:
+            raise ValueError(f"cell {index}: exercise {ex_id} appears twice")
+        seen.add(ex_id)
+        check = next((j for j in range(index + 1, len(nb.cells)) if nb.cells[j].cell_type == "code"), None)
+        if check is None:
+            raise ValueError(f"cell {index}: exercise {ex_id} has no check cell after it")
+        found.append(Exercise(ex_id, index, check))
+    return found
+
+
+def inject(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:
+    """A copy of ``nb`` whose answer cells hold ``answers[id]`` (other cells untouched)."""
+    nb = copy.deepcopy(nb)
+    for ex in find_exercises(nb):
+        if ex.id in answers:
+            nb.cells[ex.answer_index].source = answers[ex.id]
+    return nb
+
+
+def _kernel_manager_class():
+    """nbclient kernel manager whose "python3" is this interpreter (like --nbval-current-env)."""
+    import ipykernel.kernelspec
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    class CurrentEnvSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):
+            if kernel_name == "python3":
+                return self.kernel_spec_class(
+                    resource_dir=ipykernel.kernelspec.RESOURCES, **ipykernel.kernelspec.get_kernel_dict()
+                )
+            return super().get_kernel_spec(kernel_name)
+
+    class CurrentEnvKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("kernel_spec_manager", CurrentEnvSpecs())
+            super().__init__(**kwargs)
+
+    return CurrentEnvKernelManager
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = CELL_TIMEOUT) -> nbformat.NotebookNode:
+    """Execute a copy of ``nb`` in a fresh kernel started in ``cwd``; errors are kept as outputs.
+
+    ``allow_errors=True`` so that one run reports *every* failing cell, not just the first.
+    """
+    from nbclient import NotebookClient
+
+    nb = copy.deepcopy(nb)
+    env_before = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"  # same as scripts/run_notebooks.py
+    try:
+        NotebookClient(
+            nb,
+            kernel_name="python3",
+            kernel_manager_class=_kernel_manager_class(),
+            timeout=timeout,
+            allow_errors=True,
+            store_widget_state=False,
+            record_timing=False,
+            resources={"metadata": {"path": str(cwd)}},
+        ).execute()
+    finally:
+        if env_before is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = env_before
+    return nb
+
+
+def _texts(cell) -> list[str]:
+    """Plain-text renderings of a cell's outputs (text/plain and streams), one per line."""
+    texts = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            texts.append(out.text)
+        elif "text/plain" in out.get("data", {}):
+            texts.append(out.data["text/plain"])
+    return [line.strip() for text in texts for line in text.splitlines() if line.strip()]
+
+
+def feedback_statuses(cell) -> list[str]:
+    """The status ("correct", "wrong", "unanswered") of every Feedback shown by ``cell``."""
+    statuses = []
+    for line in _texts(cell):
+        line = line.replace("\ufe0f", "").strip("'\"")
+        for status, prefix in PREFIXES.items():
+            if line.startswith(prefix.replace("\ufe0f", "")):
+                statuses.append(status)
+    return statuses
+
+
+def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
+    """One line per error output in ``nb``: "cell i: Name: value"."""
+    return [
+        f"cell {i}: {out.get('ename')}: {out.get('evalue')}"
+        for i, cell in enumerate(nb.cells)
+        for out in cell.get("outputs", [])
+        if out.output_type == "error"
+    ]
+
+
+def feedback_problems(nb: nbformat.NotebookNode, expected: str) -> list[str]:
+    """Check cells of ``nb`` that do not show exactly the ``expected`` status, plus all errors."""
+    problems = error_outputs(nb)
+    for ex in find_exercises(nb):
+        statuses = feedback_statuses(nb.cells[ex.check_index])
+        if not statuses:
+            problems.append(
+                f"exercise {ex.id} (check cell {ex.check_index}) shows no Feedback; outputs: "
+                f"{_texts(nb.cells[ex.check_index])[:3]}"
+            )
+        elif set(statuses) != {expected}:
+            problems.append(
+                f"exercise {ex.id} (check cell {ex.check_index}) shows {statuses}, expected {expected!r}: "
+                f"{_texts(nb.cells[ex.check_index])[:3]}"
+            )
+    return problems
+
+
+def answer_files(notebook: Path) -> tuple[Path, Path]:
+    """(solution file, wrong-answer file) for a chapter notebook."""
+    return SOLUTIONS / f"{notebook.stem}.py", WRONG_ANSWERS / f"{notebook.stem}_wrong.py"
+
+
+# --------------------------------------------------------------------------- the chapters
+
+
+def _chapters_with_exercises():
+    found = []
+    for path in sorted(CHAPTERS.glob(CHAPTER_GLOB)):
+        try:
+            if find_exercises(nbformat.read(path, as_version=4)):
+                found.append(path)
+        except ValueError:
+            found.append(path)  # malformed: let test_exercise_cells_well_formed report it
+    return found
+
+
+ALL_CHAPTERS = sorted(CHAPTERS.glob(CHAPTER_GLOB))
+WITH_EXERCISES = _chapters_with_exercises()
+all_chapters = pytest.mark.parametrize("path", ALL_CHAPTERS, ids=[p.name for p in ALL_CHAPTERS])
+with_exercises = pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.name for p in WITH_EXERCISES])
+
+
+@all_chapters
+def test_exercise_cells_well_formed(path):
+    find_exercises(nbformat.read(path, as_version=4))  # raises with the cell index
+
+
+@with_exercises
+def test_stored_notebook_shows_not_answered_yet(path):
+    """(a) As shipped, every check cell says "Not answered yet" and nothing errors."""
+    nb = nbformat.read(path, as_version=4)
+    assert not feedback_problems(nb, "unanswered"), "\n".join(feedback_problems(nb, "unanswered"))
+
+
+@all_chapters
+def test_every_exercise_has_solution_and_wrong_answer(path):
+    """(b) Ids in the notebook == ids in solutions/NN.py == ids in the wrong-answer file."""
+    ids = {ex.id for ex in find_exercises(nbformat.read(path, as_version=4))}
+    solution_file, wrong_file = answer_files(path)
+    for kind, file in (("solution", solution_file), ("wrong answer", wrong_file)):
+        if not ids and not file.exists():
+            continue
+        assert file.exists(), f"{path.name} has exercises {sorted(ids)} but no {kind} file {file.relative_to(REPO)}"
+        file_ids = set(parse_answer_file(file))
+        assert not ids - file_ids, f"{file.name}: no {kind} for exercises {sorted(ids - file_ids)}"
+        assert not file_ids - ids, f"{file.name}: exercises {sorted(file_ids - ids)} are not in {path.name}"
+
+
+def test_no_orphan_answer_files():
+    """(b) Every solutions/*.py and *_wrong.py belongs to a chapter notebook."""
+    stems = {p.stem for p in CHAPTERS.glob(CHAPTER_GLOB)}
+    orphans = [p.name for p in SOLUTIONS.glob("*.py") if p.stem not in stems and not p.name.startswith("_")]
+    orphans += [p.name for p in WRONG_ANSWERS.glob("*_wrong.py") if p.stem[: -len("_wrong")] not in stems]
+    assert not orphans, f"answer files without a chapter notebook: {orphans}"
+
+
+def _run_with(path: Path, variant: str) -> nbformat.NotebookNode:
+    """Execute ``path`` once with all answers of ``variant`` ("solutions" / "wrong") injected.
+
+    One kernel run per notebook and variant (not one per exercise): each test below calls this
+    exactly once, and a chapter's later exercises may build on earlier answers anyway.
+    """
+    solution_file, wrong_file = answer_files(path)
+    answers = parse_answer_file(solution_file if variant == "solutions" else wrong_file)
+    return execute(inject(nbformat.read(path, as_version=4), answers), cwd=path.parent)
+
+
+@pytest.mark.slow
+@with_exercises
+def test_reference_solutions_are_correct(path):
+    """(c) With every reference answer pasted in, every check says "Correct!" and nothing errors."""
+    problems = feedback_problems(_run_with(path, "solutions"), "correct")
+    assert not problems, f"{path.name} with solutions/{path.stem}.py:\n" + "\n".join(problems)
+
+
+@pytest.mark.slow
+@with_exercises
+def test_wrong_answers_are_rejected(path):
+    """(d) With every wrong answer pasted in, every check says "Not yet" and nothing errors."""
+    problems = feedback_problems(_run_with(path, "wrong"), "wrong")
+    assert not problems, f"{path.name} with tests/exercise_answers/{path.stem}_wrong.py:\n" + "\n".join(problems)

@@ -1,0 +1,97 @@
+"""Plot helpers of chapter 06: loss surfaces and paths, the computational graph, gradient sizes."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from nnlib import descent as D  # noqa: E402
+from nnlib import layers  # noqa: E402
+from nnlib.plots import gradients, graph, surfaces  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_plot_surface_1d_draws_the_run():
+    s = D.get_surface("parabola")
+    run = D.gradient_descent_path(s.grad, [-1.5], 0.1, 12, f=s.f)
+    ax = surfaces.plot_surface_1d(s, run)
+    x, y = ax.lines[1].get_data()
+    np.testing.assert_allclose(x, run.path[:, 0])
+    np.testing.assert_allclose(y, run.losses)
+    with pytest.raises(ValueError, match="^surface"):
+        surfaces.plot_surface_1d("valley")
+
+
+def test_plot_descent_paths_one_line_per_run_with_all_points():
+    s = D.get_surface("valley")
+    runs = {f"lr {lr}": D.gradient_descent_path(s.grad, s.default_start, lr, 30, f=s.f) for lr in (0.02, 0.15)}
+    ax = surfaces.plot_descent_paths(s, runs)
+    for line, run in zip(ax.lines[:2], runs.values()):
+        np.testing.assert_allclose(np.column_stack(line.get_data()), run.path)
+    assert ax.get_xlim() == s.xlim
+    levels = surfaces.contour_levels(s)
+    assert np.all(np.diff(levels) > 0) and levels[0] > s.min_loss
+
+
+def test_optimizer_comparison_figure_has_paths_and_curves():
+    runs = D.compare_optimizers("rosenbrock", steps=50)
+    fig = surfaces.plot_optimizer_comparison("rosenbrock", runs)
+    ax1, ax2 = fig.axes[:2]
+    assert [ln.get_label() for ln in ax2.lines] == ["sgd", "momentum", "adam"]
+    assert len(ax2.lines[0].get_xdata()) == 51
+
+
+def test_tiny_network_graph_matches_nnlib_layers():
+    net = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.2, 0.3]], b1=[0.35, 0.35], W2=[[0.4], [0.45]], b2=[0.6], t=1.0)
+    nodes, edges = graph.tiny_network_graph(**net)
+    d1, s1, d2, s2 = layers.Dense(2, 2), layers.Sigmoid(), layers.Dense(2, 1), layers.Sigmoid()
+    d1.W[:], d1.b[:] = net["W1"], net["b1"]
+    d2.W[:], d2.b[:] = net["W2"], net["b2"]
+    head = layers.MeanSquaredError()
+    out = s2.forward(d2.forward(s1.forward(d1.forward(np.array([net["x"]])))))
+    assert head.forward(out, np.array([[1.0]])) == pytest.approx(nodes["L"]["value"])
+    g = head.backward()
+    for layer in (s2, d2, s1, d1):
+        g = layer.backward(g)
+    # ∂L/∂W1[i, j] = x_i · ∂L/∂z_j and ∂L/∂v_j = h_j · ∂L/∂z3
+    for i in range(2):
+        for j in range(2):
+            assert d1.dW[i, j] == pytest.approx(nodes[f"x{i + 1}"]["value"] * nodes[f"z{j + 1}"]["grad"])
+    assert d2.dW[0, 0] == pytest.approx(nodes["h1"]["value"] * nodes["z3"]["grad"])
+    np.testing.assert_allclose(g[0], [nodes["x1"]["grad"], nodes["x2"]["grad"]])
+    # the chain rule on the graph: a node's gradient = Σ over outgoing edges of local × head's gradient
+    for name in nodes:
+        out_edges = [e for e in edges if e[0] == name]
+        if out_edges:
+            assert nodes[name]["grad"] == pytest.approx(sum(loc * nodes[h]["grad"] for _, h, loc, _ in out_edges))
+
+
+def test_plot_computational_graph_draws_every_edge_and_node():
+    nodes, edges = graph.tiny_network_graph([1.0, 0.5], [[0.15, 0.25], [0.2, 0.3]], [0.35, 0.35],
+                                            [[0.4], [0.45]], [0.6], 1.0)
+    ax = graph.plot_computational_graph(nodes, edges)
+    texts = [t.get_text() for t in ax.texts]
+    assert sum(t.startswith("w") for t in texts) == 4
+    assert f"{nodes['L']['value']:.4f}" in texts and "1.0000" in texts
+    assert len(ax.patches) == len(nodes)  # circles
+    assert sum(1 for c in ax.get_children() if type(c).__name__ == "Annotation") == len(edges)
+
+
+def test_gradient_sizes_vanish_for_sigmoid_not_relu():
+    sig = gradients.layer_gradient_sizes("sigmoid", n_layers=10, random_state=0)
+    relu = gradients.layer_gradient_sizes("relu", n_layers=10, random_state=0)
+    assert sig.shape == relu.shape == (10,)
+    assert sig[0] / sig[-1] < 1e-4 and relu[0] / relu[-1] > 0.1
+    ax = gradients.plot_gradient_sizes({"sigmoid": sig, "relu": relu})
+    assert ax.get_yscale() == "log"
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), sig)
+    np.testing.assert_allclose(ax.lines[1].get_xdata(), np.arange(1, 11))
+    with pytest.raises(ValueError, match="^activation"):
+        gradients.layer_gradient_sizes("softplus")

@@ -1,0 +1,119 @@
+"""nnlib.preprocess: every step on hand-made images, the whole pipeline, the stroke rasteriser."""
+
+import numpy as np
+import pytest
+
+from nnlib import preprocess as pp
+
+
+def test_crop_to_ink_finds_the_bounding_box():
+    img = np.zeros((10, 12))
+    img[3:6, 2:9] = 0.8
+    img[0, 0] = 0.05  # faint noise below the threshold is ignored
+    out = pp.crop_to_ink(img)
+    assert out.shape == (3, 7)
+    assert np.all(out == 0.8)
+
+
+def test_pad_to_square_keeps_the_aspect_and_centres():
+    out = pp.pad_to_square(np.ones((6, 2)))
+    assert out.shape == (6, 6)
+    assert out[:, 2:4].sum() == 12 and out.sum() == 12
+
+
+def test_resize_area_averages_blocks_and_keeps_mass_density():
+    rng = np.random.default_rng(0)
+    img = rng.random((32, 32))
+    small = pp.resize_area(img, 8)
+    np.testing.assert_allclose(small, img.reshape(8, 4, 8, 4).mean(axis=(1, 3)))
+    # non-integer ratios: the mean brightness is preserved
+    np.testing.assert_allclose(pp.resize_area(img, 13).mean(), img.mean(), rtol=1e-12)
+    assert pp.resize_area(np.ones((3, 3)), 7).shape == (7, 7)
+
+
+def test_stroke_width_and_thicken():
+    img = np.zeros((40, 40))
+    img[5:35, 19:21] = 1  # 2 pixels wide
+    assert pp.stroke_width(img) == pytest.approx(2 * 30 / 32, rel=1e-9)
+    thick = pp.thicken(img, 6)
+    assert 5 <= pp.stroke_width(thick) <= 7
+    wide = np.zeros((40, 40))
+    wide[5:35, 10:30] = 1
+    np.testing.assert_array_equal(pp.thicken(wide, 6), wide)  # already wide enough
+
+
+def test_centre_by_mass_moves_the_mass_to_the_middle():
+    img = np.zeros((20, 20))
+    img[:, :10] = 1.0  # mass at (9.5, 4.5) of the 20x20 box
+    out = pp.centre_by_mass(img, 28)
+    r, c = pp.centre_of_mass(out)
+    assert r == pytest.approx(13.5)  # moved 4 down: centred
+    assert c == pytest.approx(4.5 + 8)  # wanted 9 right, but the box may only move 8
+    assert out.sum() == img.sum()  # nothing fell off
+
+
+def test_block_pool_and_scale():
+    img = np.arange(64.0).reshape(8, 8)
+    np.testing.assert_allclose(pp.block_pool(img, 4), img.reshape(2, 4, 2, 4).mean(axis=(1, 3)))
+    assert pp.scale_to_unit(img).max() == 1.0
+
+
+@pytest.mark.parametrize("target, size", [("digits", 8), ("mnist", 28)])
+def test_pipeline_shapes_and_range(target, size):
+    img = pp.example_drawing("7", size=140, scale=0.5, shift=(0.2, -0.1))
+    steps = pp.preprocess_steps(img, target=target)
+    assert steps["scaled"].shape == (size, size)
+    assert steps["scaled"].min() >= 0 and steps["scaled"].max() == pytest.approx(1.0)
+    assert steps["resized"].shape == (pp.TARGETS[target].box,) * 2
+    assert ("pooled" in steps) == (target == "digits")
+    np.testing.assert_array_equal(pp.preprocess(img, target), steps["scaled"].ravel())
+
+
+def test_mnist_box_is_20_in_28_and_centred_by_mass():
+    img = pp.example_drawing("0", size=112, scale=0.4, shift=(-0.25, 0.25))
+    out = pp.preprocess_steps(img, target="mnist")["scaled"]
+    rows = np.flatnonzero(out.max(axis=1) > 0.1)
+    assert rows[-1] - rows[0] + 1 <= 20 + 1
+    r, c = pp.centre_of_mass(out)
+    assert abs(r - 13.5) <= 1.0 and abs(c - 13.5) <= 1.0
+
+
+def test_position_and_size_do_not_matter():
+    big = pp.preprocess(pp.example_drawing("2", size=112))
+    small = pp.preprocess(pp.example_drawing("2", size=112, scale=0.5, shift=(0.2, 0.2)))
+    assert np.corrcoef(big, small)[0, 1] > 0.9
+
+
+def test_training_digits_survive_the_round_trip():
+    """An 8x8 training digit blown up to 32x32 comes back nearly the same."""
+    from nnlib.datasets import load_digits
+
+    data = load_digits()
+    imgs = data.X_test[:60].reshape(-1, 8, 8)
+    back = np.array([pp.preprocess(np.kron(im, np.ones((4, 4)))) for im in imgs])
+    corr = [np.corrcoef(b, x)[0, 1] for b, x in zip(back, data.X_test[:60])]
+    assert np.median(corr) > 0.85
+
+
+def test_rasterize_strokes_draws_where_the_points_are():
+    img = pp.rasterize_strokes([[(0.1, 0.5), (0.9, 0.5)]], size=50, width=0.1)
+    assert img[25, 25] == 1.0 and img[5, 25] == 0.0 and img[25, 0] == 0.0
+    dot = pp.rasterize_strokes([[(0.5, 0.5)]], size=50, width=0.2)
+    assert 60 < dot.sum() < 100  # about pi * 5^2
+
+
+def test_bad_inputs_name_the_argument():
+    with pytest.raises(ValueError, match="image must contain some ink"):
+        pp.preprocess(np.zeros((10, 10)))
+    with pytest.raises(ValueError, match="image must be a 2-D"):
+        pp.preprocess(np.zeros(10))
+    with pytest.raises(ValueError, match="target must be one of"):
+        pp.preprocess(np.eye(5), target="emnist")
+    with pytest.raises(ValueError, match="image must not contain negative"):
+        pp.crop_to_ink(-np.eye(3))
+    with pytest.raises(ValueError, match="block must divide"):
+        pp.block_pool(np.ones((6, 6)), 4)
+    with pytest.raises(ValueError, match="strokes"):
+        pp.rasterize_strokes([], size=10)
+    with pytest.raises(ValueError, match="digit must be one of"):
+        pp.example_drawing("x")
