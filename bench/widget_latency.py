@@ -1,0 +1,193 @@
+"""Widget latency, kernel side: one control move = the widget's update + all its rendering.
+
+For every widget in the course, every control is moved through ≥ 50 values; each move is timed
+from setting the control's value until the kernel has rendered the new picture and encoded the
+frame for the browser. ``LiveWidget.refresh`` renders synchronously: it blits (restores the cached
+background, draws the animated artists, encodes the diff PNG) or, when something static changed,
+does a full ``canvas.draw()``. Should a move only *ask* for a draw (``draw_idle``: the browser
+would then request ``draw()``), that ``draw()`` is run and timed here too.
+
+Each figure first gets the ``initialized`` message an ipympl view sends when it connects (as in a
+live JupyterLab session: from then on ipympl stops re-encoding a full PNG snapshot, ``_data_url``,
+for every frame; without a view, as in ``nbconvert --execute``, it would).
+Median and p95 per widget and control; target: median ≤ 30 ms. The "full draws" column counts
+moves that re-rendered the whole figure (a changed axis, data set or surface) instead of blitting.
+
+The browser side (slider moved → picture/readout changed in Chromium) is measured by the browser
+tests; their results file (``build/browser-latency.json``) is summarised here when present.
+
+Run: ``python bench/widget_latency.py [--moves 50]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+
+import ipywidgets as w
+import numpy as np
+
+from _common import REPO, machine, median_p95, table
+
+TARGET_MS = 30.0
+BROWSER_TARGET_MS = 100.0
+
+
+def _digits_model():
+    from nnlib.datasets import load_digits
+    from nnlib.mlp import MLPClassifier
+
+    d = load_digits()
+    model = MLPClassifier(hidden_sizes=(16, 16), epochs=30, random_state=0).fit(d.X_train, d.y_train)
+    return model, d
+
+
+def factories():
+    """(chapter, widget name, builder) for every widget the chapters show."""
+    from nnlib.widgets import (descent, digit_inspector, draw_digit, gates, neuron, playground,
+                               rule_stepper, welcome, xor_network)
+
+    model, d = _digits_model()
+    return [
+        ("00", "welcome", welcome.WelcomeWidget),
+        ("01", "neuron", neuron.NeuronExplorer),
+        ("02", "gates", gates.GateExplorer),
+        ("03", "gates (XOR)", lambda: gates.GateExplorer(gate="XOR")),
+        ("04", "xor_network", xor_network.XorNetworkExplorer),
+        ("04", "playground", playground.Playground),
+        ("05", "rule_stepper", rule_stepper.RuleStepper),
+        ("06", "descent", descent.GradientDescentExplorer),
+        ("07", "digit_inspector", lambda: digit_inspector.DigitInspector(model, d.X_test, d.y_test)),
+        ("07", "draw_digit", lambda: draw_digit.DigitDrawer(model)),
+    ]
+
+
+def _controls(widget):
+    """The widget's named value controls (sliders, dropdowns...) and buttons, by control name."""
+    prefix = f"nnlab-{widget.name}-"
+    found, stack = {}, [widget.ui]
+    while stack:
+        node = stack.pop()
+        stack.extend(getattr(node, "children", ()))
+        for cls in getattr(node, "_dom_classes", ()):
+            if cls.startswith(prefix) and not cls.endswith("-readout"):
+                found[cls[len(prefix):]] = node
+    return found
+
+
+def _values(control, n):
+    """n values to move ``control`` through (a sweep back and forth, or cycling options)."""
+    if isinstance(control, (w.FloatSlider, w.IntSlider, w.FloatLogSlider)):
+        lo, hi = control.min, control.max
+        sweep = np.linspace(lo, hi, n // 2 + 1)
+        values = np.concatenate([sweep, sweep[::-1]])[:n]
+        if isinstance(control, w.FloatLogSlider):
+            values = control.base ** values
+        return [int(v) for v in values] if isinstance(control, w.IntSlider) else [float(v) for v in values]
+    options = getattr(control, "options", None)
+    if options:
+        labels = [o[1] if isinstance(o, tuple) else o for o in options]
+        return list(itertools.islice(itertools.cycle(labels), n))
+    return None
+
+
+def connect_view(fig):
+    """What an ipympl view does when it connects: the kernel then stops syncing ``_data_url``."""
+    canvas = fig.canvas
+    canvas._handle_message(canvas, {"type": "initialized"}, [])
+
+
+def _timed(fig, move):
+    """ms for ``move()`` plus the draw the browser would request if the move only asked for one."""
+    canvas = fig.canvas
+    asked = []
+    canvas.draw_idle = lambda *a, **k: asked.append(1)  # instance attribute: shadows the method
+    try:
+        t0 = time.perf_counter()
+        move()
+        if asked:
+            canvas.draw()
+        return (time.perf_counter() - t0) * 1000
+    finally:
+        del canvas.draw_idle
+
+
+def measure_widget(widget, moves):
+    """Per control: list of ms for value change + render. Buttons are clicked ``moves`` times."""
+    results = {}
+    fig = widget.fig
+    for name, control in _controls(widget).items():
+        times = []
+        if isinstance(control, w.Button):
+            for _ in range(moves):
+                times.append(_timed(fig, control.click))
+        elif name == "canvas" and hasattr(control, "pixels"):  # the drawing pad of chapter 7
+            from nnlib.preprocess import EXAMPLE_STROKES, example_drawing
+            from nnlib.widgets.draw_digit import encode_pixels
+
+            size, digits = control.size, sorted(EXAMPLE_STROKES)
+            drawings = [example_drawing(digits[k % len(digits)], size=size, scale=0.8 + 0.02 * (k % 10))
+                        for k in range(moves)]
+            encoded = [encode_pixels(img) for img in drawings]
+            for pixels in encoded:
+                times.append(_timed(fig, lambda: setattr(control, "pixels", pixels)))
+        else:
+            values = _values(control, moves)
+            if values is None:
+                continue
+            for v in values:
+                times.append(_timed(fig, lambda: setattr(control, "value", v)))
+        if times:
+            results[name] = times
+    return results
+
+
+def browser_summary(path=REPO / "build" / "browser-latency.json"):
+    if not path.exists():
+        return None
+    records = json.loads(path.read_text())
+    if isinstance(records, dict):
+        records = records.get("records", [])
+    by_widget = {}
+    for r in records:
+        by_widget.setdefault((r["chapter"], r["widget"]), []).append(r["ms"])
+    return {k: median_p95(v) + (len(v),) for k, v in sorted(by_widget.items())}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--moves", type=int, default=50)
+    args = p.parse_args()
+    print(f"machine: {machine()}\n")
+    rows, summary = [], {}
+    for chapter, name, make in factories():
+        widget = make()
+        connect_view(widget.fig)
+        widget.fig.canvas.draw()  # the first picture (what the view asks for) is not a move
+        full_before = getattr(widget, "n_full_draws", 0)
+        per_control = measure_widget(widget, args.moves)
+        n_full = getattr(widget, "n_full_draws", 0) - full_before
+        everything = [t for ts in per_control.values() for t in ts]
+        med, p95 = median_p95(everything)
+        worst = max(per_control, key=lambda c: np.median(per_control[c]))
+        summary[(chapter, name)] = (med, p95)
+        rows.append((chapter, name, len(per_control), len(everything), n_full, f"{med:.1f}", f"{p95:.1f}",
+                     f"{worst} ({np.median(per_control[worst]):.1f})",
+                     "met" if med <= TARGET_MS else "MISSED"))
+    print(table(rows, ["ch", "widget", "controls", "moves", "full draws", "median ms", "p95 ms",
+                       "slowest control (median ms)", f"≤ {TARGET_MS:.0f} ms"]))
+    browser = browser_summary()
+    if browser:
+        print("\nbrowser: control moved → readout/picture updated (from the browser tests)\n")
+        brows = [(c, wname, n, f"{m:.0f}", f"{p:.0f}", "met" if m <= BROWSER_TARGET_MS else "MISSED")
+                 for (c, wname), (m, p, n) in browser.items()]
+        print(table(brows, ["ch", "widget", "moves", "median ms", "p95 ms", f"≤ {BROWSER_TARGET_MS:.0f} ms"]))
+    else:
+        print("\n(no build/browser-latency.json yet: run the browser tests to add browser timings)")
+    return summary
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""App mode: chapter 01 in Voila (no code cells) works in a real browser like it does in JupyterLab.
+
+Starts the README's app-mode command (``voila <chapter> --strip_sources=True --theme=light``) on
+127.0.0.1 with a token, opens it in headless Chromium, and checks that
+
+- the page shows the chapter's widgets and no source code (``--strip_sources``),
+- ipympl figures and ipywidgets controls rendered, with no "Error displaying widget",
+- moving the ``w1`` slider changes the readout to exactly what ``neuron_picture`` computes,
+  and the ipympl canvas redraws.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from helpers import measure_update, readout_text, record_latency, set_slider
+from voila_server import voila_app, voila_page  # noqa: F401 - pytest fixtures
+
+from nnlib.widgets.neuron import neuron_picture
+
+pytestmark = pytest.mark.browser
+
+CHAPTER = "01_artificial_neuron.ipynb"
+START = dict(w1=1.0, w2=1.0, b=-1.5, activation="sigmoid", x1=1.0, x2=1.0)  # as in the notebook
+
+_CANVAS_HASH_JS = """
+(sel) => {
+    const root = document.querySelector(sel);
+    if (!root) return null;
+    let h = 0;
+    for (const c of root.querySelectorAll('canvas')) {
+        const s = c.toDataURL();
+        for (let i = 0; i < s.length; i += 7) h = (h * 31 + s.charCodeAt(i)) | 0;
+    }
+    return h;
+}
+"""
+
+
+def _plain(text_or_html: str) -> str:
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", text_or_html)))
+
+
+@pytest.mark.parametrize("voila_app", [CHAPTER], indirect=True)
+def test_voila_neuron_explorer(voila_page, voila_app):
+    page = voila_page
+    print(f"Voila rendered {CHAPTER} in {page.nnlab_render_seconds:.1f} s")
+
+    broken = page.get_by_text("Error displaying widget")
+    assert broken.count() == 0, f"{broken.count()} widget view(s) failed to render in Voila"
+    assert "NeuronExplorer(" not in page.locator("body").inner_text(), \
+        "the chapter's code is visible: --strip_sources=True should hide it"
+    assert page.locator(".nnlab-neuron .jupyter-matplotlib canvas").count() > 0, \
+        "the explorer's ipympl figure did not render (is ipympl's Voila/JupyterLab extension installed?)"
+
+    readout = "nnlab-neuron-readout"
+    page.locator(f".{readout}").wait_for(state="visible")
+    assert _plain(readout_text(page, readout)) == _plain(neuron_picture(**START).readout)
+
+    before = page.evaluate(_CANVAS_HASH_JS, ".nnlab-neuron")
+    state = dict(START, w1=0.5)
+    ms = measure_update(page, lambda: set_slider(page, "nnlab-neuron-w1", 0.5), readout)
+    record_latency("01-voila", "neuron", "w1", ms)
+    expected = _plain(neuron_picture(**state).readout)
+    page.wait_for_function(
+        "(args) => { const el = document.querySelector(args[0]);"
+        " return el && el.textContent.replace(/\\s+/g, '') === args[1]; }",
+        arg=[f".{readout}", expected], timeout=15_000)
+    assert _plain(readout_text(page, readout)) == expected
+    page.wait_for_function(f"(args) => ({_CANVAS_HASH_JS})(args[0]) !== args[1]",
+                           arg=[".nnlab-neuron", before], timeout=15_000)
