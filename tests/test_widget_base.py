@@ -1,7 +1,11 @@
-"""LiveWidget plumbing: named controls, in-place refresh, timing, static picture."""
+"""LiveWidget plumbing: named controls, in-place refresh (blitting), timing, static picture."""
+
+import io
 
 import ipywidgets as w
+import matplotlib.image as mpimg
 import numpy as np
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from nnlib.widgets._base import LiveWidget, figure_png, live_figure
 
@@ -15,7 +19,11 @@ class Scaled(LiveWidget):
         self.fig = live_figure((3, 2))
         ax = self.fig.add_subplot()
         self.x = np.linspace(-1, 1, 50)
-        (self.line,) = ax.plot(self.x, self.x)
+        (self.line,) = ax.plot(self.x, self.x, color="#d62728", lw=3)
+        ax.set_xlim(-1.1, 1.1)
+        ax.set_ylim(-2.2, 2.2)
+        self.ax = ax
+        self.animate(self.line)
         self.make_readout()
         self.assemble([self.gain], self.readout)
         self.observe(self.gain)
@@ -63,3 +71,134 @@ def test_drawing_before_the_browser_connects_sends_png_and_keeps_a_valid_snapsho
     buffers = [b for b in sent if b]
     assert buffers and bytes(buffers[-1][0][:8]) == b"\x89PNG\r\n\x1a\n"
     assert fig.canvas._data_url.startswith("data:image/png;base64,iVBOR")
+
+
+# --------------------------------------------------------------------------- blitting
+def _pixels(fig):
+    return np.asarray(fig.canvas.get_renderer().buffer_rgba()).copy()
+
+
+def _png_pixels(png):
+    return mpimg.imread(io.BytesIO(png))
+
+
+def _count_draws(fig):
+    """Count full renders of ``fig`` (Figure.draw runs once per full draw, never for a blit)."""
+    calls = []
+    original = fig.draw
+    fig.draw = lambda renderer: (calls.append(1), original(renderer))[1]
+    return calls
+
+
+def _is_red(rgba):
+    return rgba[0] > 200 and rgba[1] < 80 and rgba[2] < 80
+
+
+def test_constructor_renders_nothing_and_the_first_draw_caches_the_background():
+    widget = Scaled()
+    assert widget._background is None and widget.n_full_draws == 0 and widget.n_blits == 0
+    assert widget.line.get_animated() and widget.animated_artists == (widget.line,)
+    widget.fig.canvas.draw()  # what the browser view asks for when it connects
+    assert widget._background is not None
+
+
+def test_a_move_blits_without_a_full_draw():
+    widget = Scaled()
+    widget.fig.canvas.draw()
+    draws = _count_draws(widget.fig)
+    for g in (-1.5, 0.3, 2.0):
+        widget.gain.value = g
+    assert draws == [] and widget.n_blits == 3 and widget.n_full_draws == 0
+    blitted = _pixels(widget.fig)
+    widget.fig.canvas.draw()  # a full draw of the same state gives the very same picture
+    assert len(draws) == 1
+    np.testing.assert_array_equal(blitted, _pixels(widget.fig))
+
+
+def test_the_blit_sends_a_diff_frame_to_the_view():
+    widget = Scaled()
+    canvas = widget.fig.canvas
+    canvas._handle_message(canvas, {"type": "initialized"}, [])  # as a connected view does
+    canvas.draw()
+    sent = []
+    canvas.send = lambda content, buffers=None: sent.append((content, buffers))
+    widget.gain.value = -1.0
+    frames = [b for _, b in sent if b]
+    assert len(frames) == 1 and bytes(frames[0][0][:8]) == b"\x89PNG\r\n\x1a\n"
+    assert canvas._current_image_mode == "diff"
+
+
+def test_full_redraw_when_asked_or_when_something_static_changed():
+    widget = Scaled()
+    widget.fig.canvas.draw()
+    draws = _count_draws(widget.fig)
+    widget.refresh(full=True)
+    assert len(draws) == 1 and widget.n_full_draws == 1
+    widget.ax.set_ylim(-3, 3)  # a static change marks the figure stale: the next move redraws all
+    widget.gain.value = 0.5
+    assert len(draws) == 2 and widget.n_full_draws == 2
+    widget.gain.value = 0.7  # and then blits again
+    assert len(draws) == 2 and widget.n_blits == 1
+
+    class Asking(Scaled):
+        def update(self):
+            super().update()
+            self.request_full_redraw()
+
+    asking = Asking()
+    asking.fig.canvas.draw()
+    draws = _count_draws(asking.fig)
+    asking.gain.value = 0.5
+    assert len(draws) == 1 and asking.n_blits == 0
+
+
+def test_set_limits_leaves_equal_limits_alone():
+    widget = Scaled()
+    widget.fig.canvas.draw()
+    assert not widget.fig.stale
+    widget.set_limits(widget.ax, (-1.1, 1.1), (-2.2, 2.2))
+    assert not widget.fig.stale
+    widget.set_limits(widget.ax, ylim=(-3, 3))
+    assert widget.fig.stale and widget.ax.get_ylim() == (-3, 3)
+
+
+def test_a_full_draw_leaves_the_animated_artists_drawn():
+    widget = Scaled()
+    widget.gain.value = 2.0
+    widget.fig.canvas.draw()
+    with_line = _pixels(widget.fig)
+    widget.line.set_visible(False)
+    widget.refresh(full=True)
+    without_line = _pixels(widget.fig)
+    changed = np.any(with_line != without_line, axis=2)
+    assert changed.sum() > 100
+    assert sum(_is_red(p) for p in with_line[changed]) > 100
+
+
+def test_static_png_contains_the_animated_artists():
+    widget = Scaled()
+    widget.fig.canvas.draw()
+    widget.gain.value = 2.0
+    with_line = _png_pixels(widget.static_png())
+    widget.line.set_visible(False)
+    without_line = _png_pixels(widget.static_png())
+    changed = np.any(with_line != without_line, axis=2)
+    assert changed.sum() > 100
+    assert sum(_is_red(255 * p) for p in with_line[changed]) > 100
+    # saving neither spoils the cached background nor the next blitted picture
+    widget.line.set_visible(True)
+    widget.gain.value = -2.0
+    blitted = _pixels(widget.fig)
+    widget.fig.canvas.draw()
+    np.testing.assert_array_equal(blitted, _pixels(widget.fig))
+
+
+def test_freeze_layout_keeps_the_layout_and_renders_nothing():
+    widget = Scaled()
+    position = widget.ax.get_position().bounds
+    draws = _count_draws(widget.fig)
+    widget.freeze_layout()
+    assert not isinstance(widget.fig.get_layout_engine(), ConstrainedLayoutEngine)
+    assert widget._background is None
+    assert len(draws) == 1  # one layout pass, with drawing disabled
+    assert widget.ax.get_position().bounds != position  # constrained layout did run

@@ -151,6 +151,43 @@ def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=
     return {"runs": runs, "final_loss": {k: float(r.losses[-1]) for k, r in runs.items()}}
 
 
+_STEP_LIMITS = (10, 20, 50, 100, 200)
+
+
+def loss_steps_limit(steps):
+    """Right end of the loss plot's step axis: the first of 10, 20, 50, 100, 200 that fits.
+
+    Examples
+    --------
+    >>> loss_steps_limit(1), loss_steps_limit(50), loss_steps_limit(51)
+    (10, 50, 100)
+    """
+    return next((r for r in _STEP_LIMITS if steps <= r), int(steps))
+
+
+def loss_gap_limits(gap, current=None):
+    """y-limits of the loss plot: ``current`` while they still fit the curve snugly, else new ones.
+
+    The curve needs [min − 0.5, max + 0.5]; new limits are that range widened to whole numbers
+    plus one, so nearby settings share them and most moves redraw only the curve.
+
+    Examples
+    --------
+    >>> loss_gap_limits(np.array([-2.2, 0.3]))
+    (-4.0, 2.0)
+    >>> loss_gap_limits(np.array([-2.0, 0.0]), (-4.0, 2.0))
+    (-4.0, 2.0)
+    """
+    finite = np.asarray(gap, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    lo, hi = (float(finite.min()) - 0.5, float(finite.max()) + 0.5) if len(finite) else (-1.0, 1.0)
+    if current is not None:
+        c0, c1 = (float(v) for v in current)
+        if c0 <= lo and hi <= c1 and (c1 - c0) <= 2.0 * (hi - lo) + 4.0:
+            return c0, c1
+    return float(np.floor(lo)) - 1.0, float(np.ceil(hi)) + 1.0
+
+
 class GradientDescentExplorer(LiveWidget):
     """Gradient descent on a 2-D loss surface, live.
 
@@ -190,6 +227,7 @@ class GradientDescentExplorer(LiveWidget):
         self.make_readout()
         self._draw()
         self.update()
+        self.freeze_layout()
         self.assemble([self.surface, self.optimizer, self.lr, self.steps, self.x0, self.y0],
                       right=self.readout)
         self.observe(self.surface, self.lr, self.x0, self.y0, self.steps, self.optimizer)
@@ -235,9 +273,10 @@ class GradientDescentExplorer(LiveWidget):
         for a in (ax, ax2):
             a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
             a.yaxis.set_major_locator(MaxNLocator(5))
-        # lay out once, then freeze: the constrained-layout solver need not rerun on every move
-        self.fig.get_layout_engine().execute(self.fig)
-        self.fig.set_layout_engine("none")
+        # What a move changes. The shading, contours and both axes' limits are background: they
+        # change with the surface, a far start point, or a loss range the axis no longer fits.
+        self.animate(self.min_marker, self.path_line, self.start_marker, self.end_marker, self.loss_line,
+                     self.loss_title)
 
     def update(self):
         pic = descent_picture(**self.values())
@@ -249,20 +288,22 @@ class GradientDescentExplorer(LiveWidget):
             self.image.set_extent((xs[0], xs[-1], ys[0], ys[-1]))
             self.image.set_clim(img.min(), img.max())
         for name, cs in self.contours.items():
-            cs.set_visible(name == s.name)
+            if cs.get_visible() != (name == s.name):
+                cs.set_visible(name == s.name)
         P = np.clip(pic["path"], -1e3, 1e3)
         self.path_line.set_data(P[:, 0], P[:, 1])
         self.start_marker.set_data(P[:1, 0], P[:1, 1])
         self.end_marker.set_data(P[-1:, 0], P[-1:, 1])
         self.min_marker.set_data([s.minimum[0]], [s.minimum[1]])
-        x0, y0 = P[0]
-        self.ax.set_xlim(min(s.xlim[0], x0 - 0.2), max(s.xlim[1], x0 + 0.2))
-        self.ax.set_ylim(min(s.ylim[0], y0 - 0.2), max(s.ylim[1], y0 + 0.2))
+        # the surface's box, widened in steps of 0.5 when the start point lies outside it
+        lo = np.floor(2 * (P[0] - 0.2)) / 2
+        hi = np.ceil(2 * (P[0] + 0.2)) / 2
+        self.set_limits(self.ax, (min(s.xlim[0], lo[0]), max(s.xlim[1], hi[0])),
+                        (min(s.ylim[0], lo[1]), max(s.ylim[1], hi[1])))
         self.title.set_text(s.title)
         gap = np.log10(np.maximum(pic["losses"] - s.min_loss, 1e-12))
         self.loss_line.set_data(np.arange(len(gap)), gap)
-        self.ax_loss.set_xlim(0, max(len(gap) - 1, 1))
-        lo, hi = float(gap.min()), float(gap.max())
-        self.ax_loss.set_ylim(lo - 0.5, hi + 0.5)
+        self.set_limits(self.ax_loss, (0, loss_steps_limit(self.steps.value)),
+                        loss_gap_limits(gap, self.ax_loss.get_ylim()))
         self.loss_title.set_text(f"loss per step — {pic['verdict']}")
         self.readout.value = readout_html(pic["readout"])

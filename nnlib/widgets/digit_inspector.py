@@ -190,13 +190,14 @@ class DigitInspector(LiveWidget):
         ax_bar.tick_params(labelsize=7)
         ax_bar.spines[["top", "right"]].set_visible(False)
 
+        # What a move changes (the image and the strips fill their axes: their frames too).
+        self.animate(self.image_artist, self.image_title, *self.strips, *self.bars,
+                     *[sp for a in self.fig.axes for sp in a.spines.values()])
+
         self.assemble([self.index, self.next_button], self.readout)
         self.observe(self.index)
         self.refresh()
-        # Lay the figure out once, then freeze it: re-running the constrained layout on every
-        # move would cost more than drawing the few artists that change.
-        self.fig.canvas.draw()
-        self.fig.set_layout_engine("none")
+        self.freeze_layout()
 
     def state(self):
         """The pure function's result for the current index."""

@@ -37,7 +37,6 @@ from ..datasets.logic import logic_gate
 from ..plots.gates import (CLASS_COLOURS, CLASS_MARKERS, LIMITS, POSITIVE_SHADE, decision_line,
                            half_plane_polygon)
 from ._base import LiveWidget, live_figure
-from .neuron import _freeze_layout
 
 __all__ = ["GATES", "GatePicture", "gate_picture", "truth_table_html", "GateExplorer"]
 
@@ -200,7 +199,7 @@ class GateExplorer(LiveWidget):
         self.assemble([self.gate, self.w1, self.w2, self.b], self.readout)
         self.observe(self.gate, self.w1, self.w2, self.b)
         self.refresh()
-        _freeze_layout(self.fig)
+        self.freeze_layout()
 
     def _draw(self, p):
         self.fig = live_figure((3.9, 3.6))
@@ -225,6 +224,7 @@ class GateExplorer(LiveWidget):
         ax.grid(alpha=0.3)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         self.title = ax.set_title("", fontsize=10)
+        self.animate(self.shade, self.line, *self.points, self.wrong, self.title)
 
     # -- API --------------------------------------------------------------------------------
     def picture(self):

@@ -172,7 +172,7 @@ class NeuronExplorer(LiveWidget):
         self.assemble([self.w1, self.w2, self.b, self.activation, self.x1, self.x2], self.readout)
         self.observe(self.w1, self.w2, self.b, self.x1, self.x2, self.activation)
         self.refresh()
-        _freeze_layout(self.fig)
+        self.freeze_layout()
 
     # -- drawing (once) ---------------------------------------------------------------------
     def _draw(self, p):
@@ -197,7 +197,8 @@ class NeuronExplorer(LiveWidget):
                                  cmap=OUTPUT_CMAP, interpolation="nearest", vmin=p.clim[0], vmax=p.clim[1])
         (self.zero_line,) = ax_p.plot([], [], color="k", lw=1.5, ls="--")
         corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-        ax_p.scatter(corners[:, 0], corners[:, 1], s=30, facecolors="none", edgecolors="0.3", zorder=2)
+        self.corners = ax_p.scatter(corners[:, 0], corners[:, 1], s=30, facecolors="none", edgecolors="0.3",
+                                    zorder=2)
         (self.point,) = ax_p.plot([p.x1], [p.x2], "o", color="#d62728", mec="white", ms=9, zorder=3)
         ax_p.set_xlim(*LIMITS)
         ax_p.set_ylim(*LIMITS)
@@ -207,6 +208,12 @@ class NeuronExplorer(LiveWidget):
         ax_p.set_ylabel("x₂")
         ax_p.set_title("output over the input plane (dashed: z = 0)", fontsize=9)
         self.colorbar = self.fig.colorbar(self.image, ax=ax_p, shrink=0.9)
+        self._activation_shown = None
+        # What a move changes; the corners and the frame sit on the image, so they are redrawn
+        # with it. The curve, its limits and the colour scale change only with the activation
+        # (a full redraw then).
+        self.animate(self.z_vline, self.z_mark, self.curve_title, self.image, self.zero_line,
+                     self.corners, self.point, *ax_p.spines.values())
 
     # -- updating ---------------------------------------------------------------------------
     def picture(self):
@@ -216,17 +223,20 @@ class NeuronExplorer(LiveWidget):
 
     def update(self):
         p = self.picture()
-        self.curve.set_ydata(p.curve_y)
-        self.ax_curve.set_ylim(*p.curve_ylim)
-        ticks = [p.clim[0], (p.clim[0] + p.clim[1]) / 2, p.clim[1]]
-        self.ax_curve.set_yticks(ticks)
+        if p.activation != self._activation_shown:  # static parts: the next render is a full one
+            self._activation_shown = p.activation
+            self.curve.set_ydata(p.curve_y)
+            self.ax_curve.set_ylim(*p.curve_ylim)
+            ticks = [p.clim[0], (p.clim[0] + p.clim[1]) / 2, p.clim[1]]
+            self.ax_curve.set_yticks(ticks)
+            self.image.set_clim(*p.clim)
+            self.colorbar.set_ticks(ticks)
+            self.request_full_redraw()
         zc = float(np.clip(p.z, *Z_RANGE))  # keep the marker on screen; the readout has the exact z
         self.z_vline.set_xdata([zc, zc])
         self.z_mark.set_data([zc], [p.y])
         self.curve_title.set_text(f"{p.activation}:  z = {p.z:.2f} → y = {p.y:.3f}")
         self.image.set_data(p.grid_y)
-        self.image.set_clim(*p.clim)
-        self.colorbar.set_ticks(ticks)
         if p.line is None:
             self.zero_line.set_data([], [])
         else:
@@ -234,12 +244,3 @@ class NeuronExplorer(LiveWidget):
         self.point.set_data([p.x1], [p.x2])
         self.readout.value = p.readout
 
-
-def _freeze_layout(fig):
-    """Solve the constrained layout once, then keep it: a slider move need not re-solve it.
-
-    Every redraw with constrained layout on re-measures all tick labels and titles, which
-    doubles the time a move takes; the axes never move in these widgets, so once is enough.
-    """
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")

@@ -33,7 +33,6 @@ from .._checks import check_choice, check_positive, check_positive_int
 from ..mlp import MLPClassifier
 from ..plots.decision import REGION_CMAP, CLASS_COLOURS, CLASS_MARKERS, decision_grid, grid_limits
 from ._base import LiveWidget, live_figure
-from .xor_network import freeze_layout
 
 __all__ = ["DATASETS", "HIDDEN", "ACTIVATIONS", "LEARNING_RATES", "make_dataset", "make_model",
            "playground_state", "playground_run", "readout_html", "Playground"]
@@ -284,13 +283,15 @@ class Playground(LiveWidget):
         axl.set_ylim(0, 1)
         axl.xaxis.set_major_locator(MaxNLocator(4, integer=True))
         axl.yaxis.set_major_locator(MaxNLocator(4))
-        freeze_layout(self.fig)
+        # The regions image fills the left axes: the points and the frame are redrawn on it.
+        self.animate(self.img, *self.pts, *ax.spines.values(), self.loss_line)
+        self.freeze_layout()
 
     def _set_points(self):
         x0, x1, y0, y1 = self.limits
-        self.img.set_extent((x0, x1, y0, y1))
-        self.ax.set_xlim(x0, x1)
-        self.ax.set_ylim(y0, y1)
+        if tuple(self.img.get_extent()) != (x0, x1, y0, y1):
+            self.img.set_extent((x0, x1, y0, y1))
+        self.set_limits(self.ax, (x0, x1), (y0, y1))  # a new data set: a full redraw
         for k, art in enumerate(self.pts):
             art.set_offsets(self.X[self.y == k])
 
@@ -300,11 +301,34 @@ class Playground(LiveWidget):
         self.img.set_data(s["Z"])
         h = s["loss_history"]
         self.loss_line.set_data(np.arange(1, len(h) + 1), h)
-        if len(h):
-            self.axl.set_xlim(0, max(10, len(h) * 1.1))
-            top = float(np.nanmax(h[np.isfinite(h)])) if np.isfinite(h).any() else 1.0
-            self.axl.set_ylim(0, max(0.1, top * 1.05))
-        else:
-            self.axl.set_xlim(0, 10)
-            self.axl.set_ylim(0, 1)
+        self.set_limits(self.axl, *loss_limits(h, self.axl.get_xlim()[1], self.axl.get_ylim()[1]))
         self.readout.value = s["readout"]
+
+
+def loss_limits(history, right=10.0, top=1.0):
+    """Limits of the loss plot: (0, right) x (0, top), doubled only when the curve outgrows them.
+
+    Fixed limits let a training tick redraw just the curve; the axes (tick labels and all) are
+    redrawn only when a limit doubles, or when a fresh start (no history) brings them back.
+
+    Examples
+    --------
+    >>> loss_limits([0.7, 0.6], 10.0, 1.0)
+    ((0, 10.0), (0, 1.0))
+    >>> loss_limits(np.full(11, 1.5), 10.0, 1.0)
+    ((0, 20.0), (0, 2.0))
+    >>> loss_limits([], 40.0, 4.0)
+    ((0, 10.0), (0, 1.0))
+    """
+    h = np.asarray(history, dtype=float)
+    if not len(h):
+        return (0, 10.0), (0, 1.0)
+    right = float(right)
+    while len(h) > right:
+        right *= 2
+    finite = h[np.isfinite(h)]
+    top = float(top)
+    peak = float(finite.max()) if len(finite) else 0.0
+    while peak > top:
+        top *= 2
+    return (0, right), (0, top)

@@ -240,6 +240,7 @@ class RuleStepper(LiveWidget):
         self.make_readout()
         self._draw()
         self.update()
+        self.freeze_layout()
         self.assemble([self.rule, self.dataset, self.encoding, self.lr,
                        self.step_button, self.epoch_button, self.reset_button], right=self.readout)
         for c in (self.rule, self.dataset, self.encoding, self.lr):
@@ -300,8 +301,9 @@ class RuleStepper(LiveWidget):
         for a in (ax, ax2):
             a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
             a.yaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
-        self.fig.get_layout_engine().execute(self.fig)
-        self.fig.set_layout_engine("none")
+        # A step changes these; the axes change only with the data set (and the error axis when
+        # the passes outgrow it), which makes the next render a full one.
+        self.animate(self.shade, *self.points, self.ring, self.line, self.title, self.err_line)
 
     def update(self):
         st = stepper_state(**self.values())
@@ -321,12 +323,13 @@ class RuleStepper(LiveWidget):
         else:
             self.line.set_data(*st["line"])
             self.shade.set_xy(_half_plane(st["w"], st["b"], st["threshold"], xlim, ylim))
-        self.ax.set_xlim(*xlim)
-        self.ax.set_ylim(*ylim)
+        self.set_limits(self.ax, xlim, ylim)
         rule_label = {v: k for k, v in RULES.items()}[self.values()["rule"]]
         self.title.set_text(f"{rule_label} on {self.dataset.value} — step {self.k}")
         errs = st["errors"]
         self.err_line.set_data(np.arange(1, len(errs) + 1), errs)
-        self.ax_err.set_xlim(0.5, max(len(errs), 5) + 0.5)
-        self.ax_err.set_ylim(-0.3, len(X) + 0.3)
+        right = 5
+        while len(errs) > right:  # room for 5, 10, 20... passes: the axis rarely changes
+            right *= 2
+        self.set_limits(self.ax_err, (0.5, right + 0.5), (-0.3, len(X) + 0.3))
         self.readout.value = readout_html(st["readout"])

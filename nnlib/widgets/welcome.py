@@ -19,7 +19,6 @@ import numpy as np
 
 from .._checks import check_finite_scalar
 from ._base import LiveWidget, live_figure
-from .neuron import _freeze_layout
 
 __all__ = ["WelcomePicture", "welcome_picture", "WelcomeWidget"]
 
@@ -80,11 +79,12 @@ class WelcomeWidget(LiveWidget):
         ax.set_xlabel("x")
         ax.set_ylabel("y = w·x")
         ax.grid(alpha=0.3)
+        self.animate(self.line, self.probe)
         self.make_readout()
         self.assemble([self.w], self.readout)
         self.observe(self.w)
         self.refresh()
-        _freeze_layout(self.fig)
+        self.freeze_layout()
 
     def picture(self):
         """The pure picture for the slider's current value."""

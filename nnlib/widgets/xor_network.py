@@ -30,7 +30,7 @@ from ..plots.gates import decision_line
 from ._base import LiveWidget, live_figure
 
 __all__ = ["PARAMS", "XOR_SOLUTION", "LIMITS", "xor_network_state", "forward_step_network",
-           "readout_html", "freeze_layout", "XorNetworkExplorer"]
+           "readout_html", "XorNetworkExplorer"]
 
 #: Slider names: hidden unit 1 (w11, w12, b1), hidden unit 2 (w21, w22, b2), output (v1, v2, c).
 PARAMS = ("w11", "w12", "b1", "w21", "w22", "b2", "v1", "v2", "c")
@@ -73,19 +73,6 @@ def forward_step_network(X, W, b, v, c):
     H = (X @ np.asarray(W, dtype=float).T + np.asarray(b, dtype=float) >= 0).astype(np.int64)
     y = (H @ np.asarray(v, dtype=float) + float(c) >= 0).astype(np.int64)
     return H, y
-
-
-def freeze_layout(fig):
-    """Run the figure's constrained layout once, then switch it off.
-
-    The axes of a live widget never change size, so laying them out again on every redraw (which
-    measures every tick label) only costs time; freezing keeps each update to the render itself.
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        fig.set_layout_engine("none")
-    return fig
 
 
 def _line(w1, w2, b):
@@ -237,6 +224,7 @@ class XorNetworkExplorer(LiveWidget):
         self.assemble(boxes, self.readout)
         self.observe(*self.sliders.values())
         self.refresh()
+        self.freeze_layout()
 
     def values(self):
         """The current slider values as a dict (the pure function's arguments)."""
@@ -254,10 +242,11 @@ class XorNetworkExplorer(LiveWidget):
         (self.l1,) = ax.plot([], [], color=H1_COLOUR, lw=2.2, label="h₁ line")
         (self.l2,) = ax.plot([], [], color=H2_COLOUR, lw=2.2, ls="--", label="h₂ line")
         (self.lout,) = axh.plot([], [], color=OUT_COLOUR, lw=2.2, label="output line")
+        inputs = []
         for label in (0, 1):
             m = TARGET == label
-            ax.scatter(INPUTS[m, 0], INPUTS[m, 1], s=90, c=CLASS_COLOURS[label], marker=CLASS_MARKERS[label],
-                       edgecolors="white", zorder=3)
+            inputs.append(ax.scatter(INPUTS[m, 0], INPUTS[m, 1], s=90, c=CLASS_COLOURS[label],
+                                     marker=CLASS_MARKERS[label], edgecolors="white", zorder=3))
         self.hpts = [axh.scatter([], [], s=90, c=CLASS_COLOURS[label], marker=CLASS_MARKERS[label],
                                  edgecolors="white", zorder=3) for label in (0, 1)]
         self.htext = {}
@@ -265,9 +254,10 @@ class XorNetworkExplorer(LiveWidget):
             self.htext[code] = axh.text(code[0], code[1] + (0.17 if code[1] else -0.17), "", ha="center",
                                         va="center", fontsize=7.5, zorder=4)
         titles = ("input space: $h_1$ line orange, $h_2$ dashed", "hidden space: output line black")
+        squares = []
         for a, (xl, yl), title in zip((ax, axh), (("$x_1$", "$x_2$"), ("$h_1$", "$h_2$")), titles):
             # no ticks (they are the slowest part of a redraw); a dotted unit square marks 0 and 1
-            a.plot([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], ls=":", lw=0.8, color="#777777", zorder=1)
+            squares += a.plot([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], ls=":", lw=0.8, color="#777777", zorder=1)
             a.set_xlim(*LIMITS)
             a.set_ylim(*LIMITS)
             a.set_xticks([])
@@ -275,7 +265,10 @@ class XorNetworkExplorer(LiveWidget):
             a.set_xlabel(f"{xl}  (square: 0 to 1)", labelpad=2, fontsize=9)
             a.set_ylabel(yl, labelpad=2)
             a.set_title(title, fontsize=9)
-        freeze_layout(self.fig)
+        # The region images change on every move and fill both axes, so everything drawn on them
+        # (lines, points, unit squares, labels of the corners, the frames) is redrawn with them.
+        self.animate(self.img, self.img_h, *squares, self.l1, self.l2, self.lout, *inputs, *self.hpts,
+                     *self.htext.values(), *ax.spines.values(), *axh.spines.values())
 
     def update(self):
         s = xor_network_state(**self.values(), resolution=self.resolution)
