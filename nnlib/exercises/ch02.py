@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..datasets.logic import logic_gate, not_gate
+from ..datasets.logic import not_gate
 from ..widgets.gates import gate_picture
 from . import exercise
 

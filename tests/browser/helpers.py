@@ -467,6 +467,32 @@ def click_button(page, css_class: str, nth: int = 0) -> None:
     widget(page, css_class, nth).click()
 
 
+def html_text(markup: str) -> str:
+    """The visible text of a readout's HTML (tags dropped, entities decoded, whitespace collapsed),
+    comparable with ``readout_text`` of the rendered widget."""
+    import html as _html
+
+    # Line breaks and block or table-cell boundaries separate words; inline tags (<b>) do not.
+    text = re.sub(r"<br\s*/?>|</?(?:div|p|tr|td|th|li|table|h\d)\b[^>]*>", " ", markup)
+    text = _html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def wait_until(page, predicate, timeout: float = 30.0, what: str = "condition"):
+    """Poll ``predicate()`` (Python side) every 150 ms until it returns something truthy.
+
+    For conditions Playwright cannot express as one ``wait_for_function``, e.g. "the readout
+    equals what the pure function computes". Raises ``AssertionError`` naming ``what``.
+    """
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        page.wait_for_timeout(150)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
 def readout_text(page, css_class: str, nth: int = 0) -> str:
     """Visible text of the readout (an ``ipywidgets.HTML``, or any widget) with ``css_class``."""
     return widget(page, css_class, nth).inner_text().strip()

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 
+from helpers import html_text as _text  # noqa: E402
+from helpers import wait_until as _wait_for  # noqa: E402
 from helpers import (
     ARTIFACTS_DIR,
     assert_no_error_outputs,
@@ -29,13 +30,6 @@ from helpers import (
 pytestmark = pytest.mark.browser
 
 
-def _text(html):
-    """The visible text of readout HTML, with whitespace collapsed."""
-    text = re.sub(r"<br\s*/?>", " ", html)
-    text = re.sub(r"<[^>]+>", " ", text.replace("&nbsp;", " "))
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _shown(page, css_class):
     return re.sub(r"\s+", " ", readout_text(page, css_class)).strip()
 
@@ -51,16 +45,6 @@ def _snapshot(page, root_class, name):
     if os.environ.get("NNLAB_SCREENSHOTS"):
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         widget(page, root_class).screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"))
-
-
-def _wait_for(page, predicate, timeout=30.0, what="condition"):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        page.wait_for_timeout(150)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _expect(page, css_class, html, what):

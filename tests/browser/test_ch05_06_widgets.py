@@ -7,12 +7,12 @@ control values, and the ipympl canvas image must change. Update latencies are re
 
 from __future__ import annotations
 
-import html
 import re
-import time
 
 import pytest
 
+from helpers import html_text as _text  # noqa: E402
+from helpers import wait_until as _wait_for  # noqa: E402
 from helpers import (
     assert_no_error_outputs,
     click_button,
@@ -29,12 +29,6 @@ from helpers import (
 pytestmark = pytest.mark.browser
 
 
-def _text(markup):
-    """The visible text of a readout's HTML, whitespace collapsed (as ``inner_text`` shows it)."""
-    markup = re.sub(r"<br\s*/?>", " ", markup)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markup))).strip()
-
-
 def _shown(page, css):
     return re.sub(r"\s+", " ", readout_text(page, css)).strip()
 
@@ -45,16 +39,6 @@ def _canvas(page, root_class):
                       .map(c => c.toDataURL()).join('|')""",
         f".{root_class}",
     )
-
-
-def _wait_for(page, predicate, timeout=30.0, what="condition"):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        page.wait_for_timeout(150)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _change(page, chapter, widget_name, control, action, expected_html):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 
 import numpy as np
 import pytest
 
+from helpers import html_text as _text  # noqa: E402
+from helpers import wait_until as _wait_for  # noqa: E402
 from helpers import (
     assert_no_error_outputs,
     click_button,
@@ -43,22 +44,8 @@ def _figure_png(page, root_class):
     return fig.screenshot()
 
 
-def _text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.replace("&nbsp;", " "))).strip()
-
-
 def _probs(text):
     return {int(d): float(p) for d, p in re.findall(r"(\d): (\d\.\d{3})", text)}
-
-
-def _wait_for(page, predicate, timeout=20.0, what="condition"):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        page.wait_for_timeout(150)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _draw(page, strokes):
