@@ -21,6 +21,9 @@ import train_speed
 import widget_latency
 
 
+NOTE = ("On this virtual machine, two runs minutes apart differed by up to 1.5× in wall time (noisy neighbours); compare libraries within one run, as each table does.")
+
+
 def capture(fn, *args):
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
@@ -38,7 +41,8 @@ def main():
     args = p.parse_args()
 
     sections = [f"# nnlab benchmark results\n\nMeasured {datetime.date.today()} on: {machine()}.\n"
-                "Produced by `python bench/run_all.py`; see `bench/README.md` for what each table means.\n"]
+                "Produced by `python bench/run_all.py`; see `bench/README.md` for what each table means.\n"
+                f"{NOTE}\n"]
     _, text = capture(matmul.main)
     sections.append("## Hardware limit: numpy matmul\n\n" + text)
     sys.argv = ["train_speed.py", "--mnist", args.mnist, "--epochs", str(args.epochs)]
