@@ -493,6 +493,32 @@ def wait_until(page, predicate, timeout: float = 30.0, what: str = "condition"):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+_CANVAS_HASH_JS = """
+(sel) => {
+    const root = document.querySelector(sel);
+    if (!root) return null;
+    let h = 0;
+    for (const c of root.querySelectorAll('canvas')) {
+        const s = c.toDataURL();
+        for (let i = 0; i < s.length; i += 7) h = (h * 31 + s.charCodeAt(i)) | 0;
+    }
+    return h;
+}
+"""
+
+
+def canvas_hash(page, css_class: str):
+    """A hash of the pixels of every ``<canvas>`` inside ``.<css_class>`` (None if absent)."""
+    return page.evaluate(_CANVAS_HASH_JS, f".{css_class}")
+
+
+def wait_canvas_changed(page, css_class: str, before, timeout: float = 15_000) -> None:
+    """Wait until :func:`canvas_hash` of ``.<css_class>`` differs from ``before``: the picture
+    was redrawn in the browser, not only the kernel's readout."""
+    page.wait_for_function(f"(args) => ({_CANVAS_HASH_JS})(args[0]) !== args[1]",
+                           arg=[f".{css_class}", before], timeout=timeout)
+
+
 def readout_text(page, css_class: str, nth: int = 0) -> str:
     """Visible text of the readout (an ``ipywidgets.HTML``, or any widget) with ``css_class``."""
     return widget(page, css_class, nth).inner_text().strip()

@@ -16,6 +16,8 @@ import re
 
 import pytest
 from helpers import (
+    canvas_hash,
+    wait_canvas_changed,
     assert_no_error_outputs,
     measure_update,
     open_notebook,
@@ -32,38 +34,15 @@ from nnlib.widgets.welcome import welcome_picture
 
 pytestmark = pytest.mark.browser
 
-_CANVAS_HASH_JS = """
-(sel) => {
-    const root = document.querySelector(sel);
-    if (!root) return null;
-    let h = 0;
-    for (const c of root.querySelectorAll('canvas')) {
-        const s = c.toDataURL();
-        for (let i = 0; i < s.length; i += 7) h = (h * 31 + s.charCodeAt(i)) | 0;
-    }
-    return h;
-}
-"""
-
-
 def _plain(text_or_html: str) -> str:
     """Readout text without tags and whitespace, so HTML and rendered text compare equal."""
     text = re.sub(r"<[^>]+>", "", text_or_html)
     return re.sub(r"\s+", "", html.unescape(text))
 
 
-def _canvas_hash(page, root_class):
-    return page.evaluate(_CANVAS_HASH_JS, f".{root_class}")
-
-
-def _wait_canvas_changed(page, root_class, before, timeout=15_000):
-    page.wait_for_function(f"(args) => ({_CANVAS_HASH_JS})(args[0]) !== args[1]",
-                           arg=[f".{root_class}", before], timeout=timeout)
-
-
 def _exercise_control(page, chapter, widget, control, action, expected_html):
     readout = f"nnlab-{widget}-readout"
-    before = _canvas_hash(page, f"nnlab-{widget}")
+    before = canvas_hash(page, f"nnlab-{widget}")
     ms = measure_update(page, action, readout)
     record_latency(chapter, widget, control, ms)
     page.wait_for_function(
@@ -71,7 +50,7 @@ def _exercise_control(page, chapter, widget, control, action, expected_html):
         " return el && el.textContent.replace(/\\s+/g, '') === args[1]; }",
         arg=[f".{readout}", _plain(expected_html)], timeout=15_000)
     assert _plain(readout_text(page, readout)) == _plain(expected_html)
-    _wait_canvas_changed(page, f"nnlab-{widget}", before)
+    wait_canvas_changed(page, f"nnlab-{widget}", before)
 
 
 def _open(page, lab, name):

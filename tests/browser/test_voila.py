@@ -15,7 +15,8 @@ import html
 import re
 
 import pytest
-from helpers import measure_update, readout_text, record_latency, set_slider
+from helpers import (canvas_hash, measure_update, readout_text, record_latency, set_slider,
+                     wait_canvas_changed)
 from voila_server import voila_app, voila_page  # noqa: F401 - pytest fixtures
 
 from nnlib.widgets.neuron import neuron_picture
@@ -24,20 +25,6 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "01_artificial_neuron.ipynb"
 START = dict(w1=1.0, w2=1.0, b=-1.5, activation="sigmoid", x1=1.0, x2=1.0)  # as in the notebook
-
-_CANVAS_HASH_JS = """
-(sel) => {
-    const root = document.querySelector(sel);
-    if (!root) return null;
-    let h = 0;
-    for (const c of root.querySelectorAll('canvas')) {
-        const s = c.toDataURL();
-        for (let i = 0; i < s.length; i += 7) h = (h * 31 + s.charCodeAt(i)) | 0;
-    }
-    return h;
-}
-"""
-
 
 def _plain(text_or_html: str) -> str:
     return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", text_or_html)))
@@ -59,7 +46,7 @@ def test_voila_neuron_explorer(voila_page, voila_app):
     page.locator(f".{readout}").wait_for(state="visible")
     assert _plain(readout_text(page, readout)) == _plain(neuron_picture(**START).readout)
 
-    before = page.evaluate(_CANVAS_HASH_JS, ".nnlab-neuron")
+    before = canvas_hash(page, "nnlab-neuron")
     state = dict(START, w1=0.5)
     ms = measure_update(page, lambda: set_slider(page, "nnlab-neuron-w1", 0.5), readout)
     record_latency("01-voila", "neuron", "w1", ms)
@@ -69,5 +56,4 @@ def test_voila_neuron_explorer(voila_page, voila_app):
         " return el && el.textContent.replace(/\\s+/g, '') === args[1]; }",
         arg=[f".{readout}", expected], timeout=15_000)
     assert _plain(readout_text(page, readout)) == expected
-    page.wait_for_function(f"(args) => ({_CANVAS_HASH_JS})(args[0]) !== args[1]",
-                           arg=[".nnlab-neuron", before], timeout=15_000)
+    wait_canvas_changed(page, "nnlab-neuron", before)
