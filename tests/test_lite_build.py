@@ -1,8 +1,7 @@
 """The JupyterLite build (``scripts/build_lite.py``) produces a site with the chapters and nnlab.
 
-Runs the real build into a temporary folder. jupyterlite-core is NOT in requirements-dev.txt
-(the site is an optional extra), so without it this test is skipped with the reason; install
-``jupyterlite/requirements-lite.txt`` to run it. Nothing is fetched from the network: the build
+Runs the real build into a temporary folder. requirements-dev.txt installs jupyterlite-core and
+the Pyodide kernel; a learner's environment without them skips this test with the reason. Nothing is fetched from the network: the build
 only copies files (the Pyodide kernel itself is loaded from a CDN by the browser at run time).
 """
 
