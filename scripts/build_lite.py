@@ -65,7 +65,9 @@ def build(output: Path, chapters: Path = REPO / "chapters", quiet: bool = False)
         stage = Path(tmp)
         shutil.copy2(LITE_CONFIG, stage / "jupyter_lite_config.json")
         run = dict(check=True, capture_output=quiet, text=True)
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+        # Build isolation lets pip fetch the setuptools pyproject.toml asks for: a fresh venv's
+        # own setuptools may be too old (or, from Python 3.12 on, absent).
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
                         "-w", str(stage / "pypi"), str(REPO)], **run)
         contents = stage / "contents"
         contents.mkdir()
