@@ -14,12 +14,11 @@ import time
 
 import ipywidgets as w
 from IPython.display import HTML, Image, display
-import matplotlib.image as plt_image
 import numpy as np
 from PIL import Image as PILImage
 from matplotlib.figure import Figure
 
-__all__ = ["LiveWidget", "live_figure", "figure_png"]
+__all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit"]
 
 _figure_numbers = itertools.count(1000)
 _canvas_class = None
@@ -42,9 +41,9 @@ def _canvas_type():
             def send_binary(self, data):
                 if self.syncing_data_url:
                     rgba = np.asarray(self._last_buff).view(np.uint8).reshape((*self._last_buff.shape, 4))
-                    buf = io.BytesIO()
-                    plt_image.imsave(buf, rgba, format="png")
-                    self._data_url = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+                    with io.BytesIO() as png:
+                        PILImage.fromarray(rgba).save(png, format="png")
+                        self._data_url = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
                 self.send({"data": '{"type": "binary"}'}, buffers=[data])
 
             def get_diff_image(self):
@@ -99,6 +98,23 @@ def live_figure(figsize=(6.0, 3.0), dpi=96, **subplot_kw):
     canvas.toolbar_visible = False
     canvas.resizable = False
     return fig
+
+
+def doubled_limit(needed, start):
+    """The smallest ``start``·2ᵏ (k ≥ 0) that reaches ``needed``: an axis limit that grows by
+    doubling, so a curve that lengthens step by step changes its axis (a full redraw) rarely.
+
+    Examples
+    --------
+    >>> doubled_limit(3, 10.0), doubled_limit(11, 10.0), doubled_limit(45, 5)
+    (10.0, 20.0, 80.0)
+    """
+    limit = float(start)
+    if limit <= 0:
+        raise ValueError(f"start must be > 0; got {start}")
+    while needed > limit:
+        limit *= 2
+    return limit
 
 
 def figure_png(fig, dpi=None):

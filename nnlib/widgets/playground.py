@@ -32,7 +32,7 @@ from .. import datasets as _datasets
 from .._checks import check_choice, check_positive, check_positive_int
 from ..mlp import MLPClassifier
 from ..plots.decision import REGION_CMAP, CLASS_COLOURS, CLASS_MARKERS, decision_grid, grid_limits
-from ._base import LiveWidget, live_figure
+from ._base import LiveWidget, doubled_limit, live_figure
 
 __all__ = ["DATASETS", "HIDDEN", "ACTIVATIONS", "LEARNING_RATES", "make_dataset", "make_model",
            "playground_state", "playground_run", "readout_html", "Playground"]
@@ -323,12 +323,6 @@ def loss_limits(history, right=10.0, top=1.0):
     h = np.asarray(history, dtype=float)
     if not len(h):
         return (0, 10.0), (0, 1.0)
-    right = float(right)
-    while len(h) > right:
-        right *= 2
     finite = h[np.isfinite(h)]
-    top = float(top)
     peak = float(finite.max()) if len(finite) else 0.0
-    while peak > top:
-        top *= 2
-    return (0, right), (0, top)
+    return (0, doubled_limit(len(h), right)), (0, doubled_limit(peak, top))

@@ -30,7 +30,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import learning_rules as LR
 from .._checks import check_choice, check_positive, check_positive_int
 from ..datasets import blobs, logic_gate
-from ._base import LiveWidget, live_figure
+from ._base import LiveWidget, doubled_limit, live_figure
 
 __all__ = ["RULES", "DATASETS", "ENCODINGS", "LEARNING_RATES", "load_dataset", "stepper_state",
            "readout_html", "RuleStepper"]
@@ -328,8 +328,6 @@ class RuleStepper(LiveWidget):
         self.title.set_text(f"{rule_label} on {self.dataset.value} — step {self.k}")
         errs = st["errors"]
         self.err_line.set_data(np.arange(1, len(errs) + 1), errs)
-        right = 5
-        while len(errs) > right:  # room for 5, 10, 20... passes: the axis rarely changes
-            right *= 2
+        right = doubled_limit(len(errs), 5)  # room for 5, 10, 20... passes
         self.set_limits(self.ax_err, (0.5, right + 0.5), (-0.3, len(X) + 0.3))
         self.readout.value = readout_html(st["readout"])
