@@ -169,26 +169,6 @@ def nbextension_bundle(folder: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def mend_snapshots(nb) -> int:
-    """Give ipympl snapshots saved without their ``data:`` prefix one (and a size); return how many.
-
-    ipympl 0.9-0.10 stores a bare base64 PNG when a figure is drawn before its view connects
-    (see ``nnlib/widgets/_base.py``); the browser would then request it as a relative *file*.
-    """
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    mended = 0
-    for model in state.values():
-        url = model.get("state", {}).get("_data_url") if model.get("model_name") == "MPLCanvasModel" else None
-        if isinstance(url, str) and url.startswith("iVBOR"):  # base64 of the PNG signature
-            model["state"]["_data_url"] = "data:image/png;base64," + url
-            if not any(model["state"].get("_size") or ()):
-                # Such snapshots also come with _size [0, 0]: take it from the PNG's IHDR chunk.
-                header = base64.b64decode(url[:44])
-                model["state"]["_size"] = [int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")]
-            mended += 1
-    return mended
-
-
 def used_modules(nb) -> set[str]:
     """``_model_module`` names in the notebook's saved widget state."""
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
@@ -232,8 +212,6 @@ def export_notebook(path: Path, out_dir: Path, exporter=None, vendor=None) -> Pa
     nb = nbformat.read(path, as_version=4)
     has_widgets = WIDGET_STATE in nb.metadata.get("widgets", {})
     modules = module_sources(nb) if has_widgets else {}
-    if has_widgets:
-        mend_snapshots(nb)
     offline = {
         "require_js": vendor["require_js"],
         "embed_amd": vendor["embed_amd"] if has_widgets else "",
