@@ -57,6 +57,25 @@ _SINGLE_THREAD_MACS = (2**18, 2**24)
 _blas_controller = None
 
 
+def _pack(layers):
+    """Copy the layers' parameters (and gradients) into one flat array each; rebind them as views."""
+    arrays = [p for layer in layers for p in layer.params()]
+    size = sum(p.size for p in arrays)
+    params, grads = np.empty(size, dtype=arrays[0].dtype), np.zeros(size, dtype=arrays[0].dtype)
+    start = 0
+    for layer in layers:
+        for name in layer.param_names:
+            value, stop = getattr(layer, name), start + getattr(layer, name).size
+            view = params[start:stop].reshape(value.shape)
+            view[...] = value
+            setattr(layer, name, view)
+            grad = grads[start:stop].reshape(value.shape)
+            grad[...] = getattr(layer, "d" + name)
+            setattr(layer, "d" + name, grad)
+            start = stop
+    return params, grads
+
+
 class _BaseMLP(BaseEstimator):
     """Everything the classifier and the regressor share: building, training loop, helpers.
 
@@ -156,7 +175,7 @@ class _BaseMLP(BaseEstimator):
         self.loss_history_ = []
         self.n_iter_ = 0
         self.n_updates_ = 0
-        for stale in ("val_loss_history_", "val_accuracy_history_"):  # from an earlier fit
+        for stale in ("val_loss_history_", "val_accuracy_history_", "_flat"):  # from an earlier fit
             self.__dict__.pop(stale, None)
         return self
 
@@ -176,11 +195,19 @@ class _BaseMLP(BaseEstimator):
         return [layer.b for layer in self.layers_ if isinstance(layer, Dense)]
 
     def _params_and_grads(self):
-        params, grads = [], []
-        for layer in self.layers_:
-            params += layer.params()
-            grads += layer.grads()
-        return params, grads
+        """What the optimizer updates: every parameter as one flat array, and its gradient.
+
+        The layers' ``W``, ``b``, ``dW`` and ``db`` are views into these two arrays, so each
+        optimizer operation is one numpy call over all parameters instead of one call per array
+        (for Adam on a 784-128-10 network, 12 calls per step instead of 48).
+        """
+        layers = [layer for layer in self.layers_ if layer.param_names]
+        flat = getattr(self, "_flat", None)
+        if flat is None or any(p.base is not flat[0] for layer in layers for p in layer.params()):
+            # First call, or the views were broken (deepcopy, pickling, or a layer given a new
+            # array): copy the current values into fresh flat arrays.
+            self._flat = flat = _pack(layers)
+        return [flat[0]], [flat[1]]
 
     # -- forward / backward ---------------------------------------------------------------------
     def _output(self, X):

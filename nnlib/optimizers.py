@@ -20,6 +20,8 @@ array([ 0.8, -1.6])
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ._checks import check_fraction, check_positive
@@ -181,7 +183,7 @@ class Adam(Optimizer):
         b1, b2, t = self.beta1, self.beta2, self.t
         # Bias corrections folded into two scalars (Kingma & Ba, sec. 2): the same update as
         # lr·m̂/(√v̂ + eps), without dividing whole arrays by (1 − βᵗ).
-        c2 = np.sqrt(1.0 - b2**t)
+        c2 = math.sqrt(1.0 - b2**t)  # a Python float: an np.float64 here would make float32 updates compute in float64
         step = self.lr * c2 / (1.0 - b1**t)
         eps = self.eps * c2
         for p, g, m, v, buf in zip(params, grads, self.m, self.v, self._buf):

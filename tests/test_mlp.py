@@ -163,6 +163,51 @@ def test_layers_coefs_and_intercepts_are_the_live_arrays():
     assert isinstance(MLPClassifier(hidden_sizes=(4, 4)).initialize(2, [0, 1]).layers_[1], ReLU)
 
 
+def test_optimizer_updates_one_flat_array_that_the_layers_view():
+    X, y = blobs()
+    model = MLPClassifier(hidden_sizes=(6,), optimizer="adam", epochs=2, random_state=0).fit(X, y)
+    (params,), (grads,) = model._params_and_grads()
+    dense = [layer for layer in model.layers_ if isinstance(layer, Dense)]
+    assert params.size == sum(layer.W.size + layer.b.size for layer in dense) == grads.size
+    for layer in dense:
+        assert np.shares_memory(layer.W, params) and np.shares_memory(layer.dW, grads)
+    before = model.coefs_[0].copy()
+    model.partial_fit(X, y)
+    assert not np.array_equal(model.coefs_[0], before)  # the update reached the layer's array
+    assert model._optimizer.m[0].shape == params.shape
+
+
+@pytest.mark.parametrize("copy_model", [
+    pytest.param(lambda m: __import__("copy").deepcopy(m), id="deepcopy"),
+    pytest.param(lambda m: __import__("pickle").loads(__import__("pickle").dumps(m)), id="pickle"),
+])
+def test_a_copied_model_trains_exactly_like_the_original(copy_model):
+    # A copy's layer arrays are no longer views of its flat array: training must re-link them
+    # (keeping Adam's moments) rather than update an array the layers do not see.
+    X, y = blobs()
+    model = MLPClassifier(hidden_sizes=(6,), optimizer="adam", epochs=2, random_state=0).fit(X, y)
+    twin = copy_model(model)
+    model.partial_fit(X, y)
+    twin.partial_fit(X, y)
+    assert twin.loss_history_ == model.loss_history_
+    for a, b in zip(twin.coefs_ + twin.intercepts_, model.coefs_ + model.intercepts_):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_layer_given_new_weights_trains_from_them():
+    import copy
+
+    X, y = blobs()
+    rebound = MLPClassifier(hidden_sizes=(6,), epochs=1, random_state=0).fit(X, y)
+    written = copy.deepcopy(rebound)
+    rebound.layers_[0].W = np.full_like(rebound.layers_[0].W, 0.1)  # a new array
+    written.layers_[0].W[...] = 0.1  # the same values, written in place
+    rebound.partial_fit(X, y)
+    written.partial_fit(X, y)
+    np.testing.assert_array_equal(rebound.layers_[0].W, written.layers_[0].W)
+    assert not np.allclose(rebound.layers_[0].W, 0.1)  # it trained, from the new weights
+
+
 def test_decision_function_is_log_odds_for_two_classes():
     model = MLPClassifier(hidden_sizes=(4,)).fit(XOR_X, XOR_Y)
     p = model.predict_proba(XOR_X)
