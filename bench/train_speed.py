@@ -20,6 +20,9 @@ shapes and dtype (forward, weight gradients, input gradients) with no other work
 on every BLAS thread: no numpy MLP can be faster, so ``nnlib / limit`` is nnlib's distance from
 the hardware. The "1 BLAS thread" row is the same products on one thread, as nnlib runs
 mini-batches of this size (see ``nnlib.mlp._BaseMLP._blas_threads``).
+For Adam, "… plus an Adam step per batch" adds nnlib's Adam update of a flat array of the
+network's size to those one-thread products: what is left of nnlib's time above that row is the
+rest of the forward/backward pass (activations, softmax, bias gradients, batch gathering).
 
 Accuracy after 3 epochs varies with the seed by about ±0.7 % for every library, so the
 accuracies are means over ``--seeds`` runs (default 8), and "equal" accuracy means nnlib's mean
@@ -38,6 +41,8 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from _common import DEFAULT_MNIST, best_of, machine, table
+
+from nnlib import optimizers
 
 DIGITS_EPOCHS = 30
 
@@ -132,8 +137,12 @@ def run_torch(s, data, epochs, dtype, seed=0):
     return seconds, acc
 
 
-def matmul_limit(s, n_samples, n_features, dtype):
-    """Seconds per epoch for only the matrix products of forward + backward, and their FLOPs."""
+def matmul_limit(s, n_samples, n_features, dtype, optimizer=None):
+    """Seconds per epoch for only the matrix products of forward + backward, and their FLOPs.
+
+    With ``optimizer`` (an nnlib optimizer), each batch also does that optimizer's step on one
+    flat array as large as the network's parameters: the floor for a numpy MLP trained with it.
+    """
     rng = np.random.default_rng(0)
     sizes = [n_features, *s["hidden"], 10]
     B = s["batch"]
@@ -145,8 +154,13 @@ def matmul_limit(s, n_samples, n_features, dtype):
         flops += 2 * 2 * B * a * b + (2 * B * a * b if i > 0 else 0)
     flops *= n_batches
 
+    n_params = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    params, grads = rng.standard_normal(n_params).astype(dtype), rng.standard_normal(n_params).astype(dtype)
+
     def epoch():
         for _ in range(n_batches):
+            if optimizer is not None:
+                optimizer.step([params], [grads])
             for i, W in enumerate(Ws):
                 np.matmul(acts[i], W)  # forward
             for i, W in enumerate(Ws):
@@ -192,6 +206,10 @@ def main():
         limit, flops = matmul_limit(s, len(data[0]), data[0].shape[1], dtype)
         with threadpool_limits(limits=1, user_api="blas"):
             limit_1, _ = matmul_limit(s, len(data[0]), data[0].shape[1], dtype)
+            floor = None
+            if s["optimizer"] == "adam":
+                floor, _ = matmul_limit(s, len(data[0]), data[0].shape[1], dtype,
+                                        optimizer=optimizers.Adam(lr=s["lr"]))
         limits[name] = limit
         for lib, run in runners.items():
             runs = [run(s, data, args.epochs if name != "digits" else DIGITS_EPOCHS, dtype, seed)
@@ -205,6 +223,9 @@ def main():
         rows.append((name, "matmul limit", f"{limit:.3f}", "", "1.0×", f"{flops / limit / 1e9:.1f}"))
         rows.append((name, "matmul limit, 1 BLAS thread", f"{limit_1:.3f}", "", f"{limit_1 / limit:.1f}×",
                      f"{flops / limit_1 / 1e9:.1f}"))
+        if floor is not None:
+            rows.append((name, "… plus an Adam step per batch", f"{floor:.3f}", "", f"{floor / limit:.1f}×",
+                         f"{flops / floor / 1e9:.1f}"))
     print(table(rows, ["setting", "library", "s / epoch", "test acc", "× limit", "GFLOP/s"]))
     print()
     for line in verdicts(summary, limits):

@@ -7,7 +7,10 @@ import matplotlib.image as mpimg
 import numpy as np
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from nnlib.widgets._base import LiveWidget, figure_png, live_figure
+import pytest
+from PIL import Image as PILImage
+
+from nnlib.widgets._base import LiveWidget, encode_png, figure_png, live_figure
 
 
 class Scaled(LiveWidget):
@@ -126,6 +129,38 @@ def test_the_blit_sends_a_diff_frame_to_the_view():
     frames = [b for _, b in sent if b]
     assert len(frames) == 1 and bytes(frames[0][0][:8]) == b"\x89PNG\r\n\x1a\n"
     assert canvas._current_image_mode == "diff"
+
+
+def test_the_diff_frame_decodes_to_exactly_the_changed_pixels():
+    widget = Scaled()
+    canvas = widget.fig.canvas
+    canvas._handle_message(canvas, {"type": "initialized"}, [])
+    canvas.draw()
+    before = _pixels(widget.fig)
+    sent = []
+    canvas.send = lambda content, buffers=None: sent.append(buffers)
+    widget.gain.value = -1.0
+    after = _pixels(widget.fig)
+    frame = np.asarray(PILImage.open(io.BytesIO(bytes([b for b in sent if b][-1][0]))))
+    changed = (after != before).any(axis=2)
+    assert changed.any() and not changed.all()
+    np.testing.assert_array_equal(frame[changed], after[changed])
+    assert not frame[~changed].any()  # unchanged pixels are sent as transparent zeros
+
+
+@pytest.mark.parametrize("shape", [(1, 1, 4), (5, 3, 4), (316, 672, 4)])
+def test_encode_png_round_trips_through_a_png_decoder(shape):
+    rgba = np.random.default_rng(0).integers(0, 256, size=shape, dtype=np.uint8)
+    rgba[: shape[0] // 2] = 0  # long runs of zeros, as in a diff frame
+    decoded = PILImage.open(io.BytesIO(encode_png(rgba)))
+    assert decoded.mode == "RGBA" and decoded.size == (shape[1], shape[0])
+    np.testing.assert_array_equal(np.asarray(decoded), rgba)
+
+
+@pytest.mark.parametrize("bad", [np.zeros((2, 2, 3), np.uint8), np.zeros((2, 2, 4)), np.zeros((2, 4), np.uint8)])
+def test_encode_png_names_a_bad_array(bad):
+    with pytest.raises(ValueError, match="rgba must be a uint8 array of shape"):
+        encode_png(bad)
 
 
 def test_full_redraw_when_asked_or_when_something_static_changed():

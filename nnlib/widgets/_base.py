@@ -10,18 +10,48 @@ from __future__ import annotations
 import base64
 import io
 import itertools
+import struct
 import time
+import zlib
 
 import ipywidgets as w
 from IPython.display import HTML, Image, display
 import numpy as np
-from PIL import Image as PILImage
 from matplotlib.figure import Figure
 
 __all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit"]
 
 _figure_numbers = itertools.count(1000)
 _canvas_class = None
+
+
+def encode_png(rgba, level=1):
+    """PNG bytes of an (h, w, 4) uint8 RGBA array, written for speed rather than size.
+
+    Every live frame is sent to the browser as a PNG. Pillow tries five row filters per row and
+    keeps the best, which took 14 ms for a 672×316 playground frame; filter "None" with zlib
+    level 1 takes a third of that, and a diff frame (zeros wherever nothing changed) still
+    compresses well.
+
+    Examples
+    --------
+    >>> encode_png(np.zeros((2, 3, 4), np.uint8))[1:4]
+    b'PNG'
+    """
+    rgba = np.asarray(rgba)
+    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
+        raise ValueError(f"rgba must be a uint8 array of shape (height, width, 4); "
+                         f"got {rgba.dtype} {rgba.shape}")
+    h, w_ = rgba.shape[:2]
+    rows = np.zeros((h, 1 + 4 * w_), np.uint8)  # each row starts with its filter type, 0 = None
+    rows[:, 1:] = rgba.reshape(h, 4 * w_)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", w_, h, 8, 6, 0, 0, 0)  # 8 bits per channel, RGBA
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), level)) + chunk(b"IEND", b""))
 
 
 def _canvas_type():
@@ -41,15 +71,12 @@ def _canvas_type():
             def send_binary(self, data):
                 if self.syncing_data_url:
                     rgba = np.asarray(self._last_buff).view(np.uint8).reshape((*self._last_buff.shape, 4))
-                    with io.BytesIO() as png:
-                        PILImage.fromarray(rgba).save(png, format="png")
-                        self._data_url = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+                    self._data_url = "data:image/png;base64," + base64.b64encode(encode_png(rgba, 6)).decode()
                 self.send({"data": '{"type": "binary"}'}, buffers=[data])
 
             def get_diff_image(self):
-                # matplotlib's webagg version, with a fast PNG setting: a blitted move changes a
-                # few artists, and zlib level 6 took longer than drawing them (level 1: about
-                # half the time for a frame ~1.5x larger, mostly zeros in a diff frame).
+                # matplotlib's webagg version with a fast PNG encoder (see encode_png): a blitted
+                # move redraws a few artists, and encoding the frame took longer than drawing them.
                 if not self._png_is_old:
                     return None
                 pixels = np.asarray(self.get_renderer().buffer_rgba())
@@ -64,10 +91,7 @@ def _canvas_type():
                 self._last_buff = buff.copy()
                 self._force_full = False
                 self._png_is_old = False
-                data = output.view(dtype=np.uint8).reshape((*output.shape, 4))
-                with io.BytesIO() as png:
-                    PILImage.fromarray(data).save(png, format="png", compress_level=1)
-                    return png.getvalue()
+                return encode_png(output.view(dtype=np.uint8).reshape((*output.shape, 4)))
 
         _canvas_class = _Canvas
     return _canvas_class
