@@ -531,7 +531,7 @@ _WATCH_JS = """
     const old = el.textContent;
     const state = {old: old, start: performance.now(), lastInput: null, changedAt: null};
     const onInput = () => { if (state.changedAt === null) state.lastInput = performance.now(); };
-    const events = ['keydown', 'click', 'change', 'input', 'pointerup'];
+    const events = ['keydown', 'click', 'change', 'input', 'pointerdown', 'pointerup'];
     events.forEach(t => document.addEventListener(t, onInput, true));
     const observer = new MutationObserver(() => {
         if (state.changedAt === null && el.textContent !== old) {
@@ -551,9 +551,10 @@ def measure_update(page, action, css_class: str, timeout: float = 15_000) -> flo
 
     A ``MutationObserver`` stamps ``performance.now()`` at the first DOM change that alters
     the element's text.  The start is the *last* user input event (keydown, click, change,
-    input, pointerup) the page saw before that change, so typing "0.5" then Enter into a
-    slider readout measures from the Enter, i.e. the full browser -> kernel -> browser round
-    trip of one update, without Playwright's own overhead.
+    input, pointerdown, pointerup) the page saw before that change, so typing "0.5" then Enter
+    into a slider readout measures from the Enter, i.e. the full browser -> kernel -> browser
+    round trip of one update, without Playwright's own overhead. A drawing stroke measures from
+    the pen going down (the pad sends its first picture then) unless the stroke ended first.
 
     Parameters
     ----------
