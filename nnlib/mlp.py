@@ -65,7 +65,8 @@ def _pack(layers):
     start = 0
     for layer in layers:
         for name in layer.param_names:
-            value, stop = getattr(layer, name), start + getattr(layer, name).size
+            value = getattr(layer, name)
+            stop = start + value.size
             view = params[start:stop].reshape(value.shape)
             view[...] = value
             setattr(layer, name, view)

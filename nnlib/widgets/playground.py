@@ -31,7 +31,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import datasets as _datasets
 from .._checks import check_choice, check_positive, check_positive_int
 from ..mlp import MLPClassifier
-from ..plots.decision import REGION_CMAP, CLASS_COLOURS, CLASS_MARKERS, decision_grid, grid_limits
+from ..plots.decision import REGION_CMAP, class_marker_line, decision_grid, grid_limits
 from ._base import LiveWidget, doubled_limit, live_figure
 
 __all__ = ["DATASETS", "HIDDEN", "ACTIVATIONS", "LEARNING_RATES", "make_dataset", "make_model",
@@ -267,10 +267,7 @@ class Playground(LiveWidget):
         self.img = ax.imshow(np.full((self.resolution, self.resolution), 0.5), origin="lower",
                              extent=(0, 1, 0, 1), cmap=REGION_CMAP, vmin=0, vmax=1, interpolation="bilinear",
                              aspect="auto")
-        # Marker-only lines rather than scatters: they are redrawn on every move, and a Line2D
-        # draws its markers faster than a scatter's PathCollection.
-        self.pts = [ax.plot([], [], ls="", marker=CLASS_MARKERS[k], ms=3.7, mfc=CLASS_COLOURS[k], mec="white",
-                            mew=0.4, zorder=3)[0] for k in (0, 1)]
+        self.pts = [class_marker_line(ax, k, size=3.7, edge_width=0.4) for k in (0, 1)]
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_xlabel("$x_1$", labelpad=2)

@@ -30,6 +30,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import learning_rules as LR
 from .._checks import check_choice, check_positive, check_positive_int
 from ..datasets import blobs, logic_gate
+from ..plots.gates import CLASS_COLOURS
 from ._base import LiveWidget, doubled_limit, live_figure
 
 __all__ = ["RULES", "DATASETS", "ENCODINGS", "LEARNING_RATES", "load_dataset", "stepper_state",
@@ -40,7 +41,6 @@ RULES = {"Hebb": "hebb", "perceptron": "perceptron", "delta (Widrow–Hoff)": "d
 DATASETS = ("AND", "OR", "XOR", "noisy blobs")
 ENCODINGS = ("binary", "bipolar")
 LEARNING_RATES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
-_CLASS_COLOURS = ("#1f77b4", "#d62728")
 
 
 @functools.lru_cache(maxsize=16)
@@ -283,9 +283,9 @@ class RuleStepper(LiveWidget):
         self.shade = Polygon(np.zeros((0, 2)), closed=True, facecolor="#d62728", alpha=0.10,
                              edgecolor="none")
         ax.add_patch(self.shade)
-        self.points = [ax.scatter([], [], s=70, c=_CLASS_COLOURS[0], marker="o", edgecolors="white",
+        self.points = [ax.scatter([], [], s=70, c=CLASS_COLOURS[0], marker="o", edgecolors="white",
                                   zorder=3, label="class 0 / −1"),
-                       ax.scatter([], [], s=70, c=_CLASS_COLOURS[1], marker="s", edgecolors="white",
+                       ax.scatter([], [], s=70, c=CLASS_COLOURS[1], marker="s", edgecolors="white",
                                   zorder=3, label="class 1 / +1")]
         (self.ring,) = ax.plot([], [], "o", ms=17, mfc="none", mec="black", mew=2, zorder=4)
         (self.line,) = ax.plot([], [], "-", color="black", lw=2, zorder=2)

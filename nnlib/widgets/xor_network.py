@@ -25,7 +25,7 @@ import ipywidgets as w
 import numpy as np
 
 from .._checks import check_finite_scalar, check_positive_int
-from ..plots.decision import CLASS_COLOURS, CLASS_MARKERS, REGION_CMAP
+from ..plots.decision import REGION_CMAP, class_marker_line
 from ..plots.gates import decision_line
 from ._base import LiveWidget, live_figure
 
@@ -242,12 +242,8 @@ class XorNetworkExplorer(LiveWidget):
         (self.l1,) = ax.plot([], [], color=H1_COLOUR, lw=2.2, label="h₁ line")
         (self.l2,) = ax.plot([], [], color=H2_COLOUR, lw=2.2, ls="--", label="h₂ line")
         (self.lout,) = axh.plot([], [], color=OUT_COLOUR, lw=2.2, label="output line")
-        # Points as marker-only lines: redrawn on every move, and a Line2D draws its markers
-        # about 9x faster than a scatter's PathCollection.
-        points = lambda a, x, y, label: a.plot(x, y, ls="", marker=CLASS_MARKERS[label], ms=9.5,
-                                               mfc=CLASS_COLOURS[label], mec="white", zorder=3)[0]
-        inputs = [points(ax, INPUTS[TARGET == label, 0], INPUTS[TARGET == label, 1], label) for label in (0, 1)]
-        self.hpts = [points(axh, [], [], label) for label in (0, 1)]
+        inputs = [class_marker_line(ax, label, *INPUTS[TARGET == label].T, size=9.5) for label in (0, 1)]
+        self.hpts = [class_marker_line(axh, label, size=9.5) for label in (0, 1)]
         self.htext = {}
         for code in ((0, 0), (0, 1), (1, 0), (1, 1)):
             self.htext[code] = axh.text(code[0], code[1] + (0.17 if code[1] else -0.17), "", ha="center",
