@@ -20,6 +20,8 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "activations",
     "datasets",
+    "descent",
+    "divergence",
     "exercises",
     "gradient_check",
     "layers",
@@ -30,6 +32,8 @@ _SUBMODULES = (
     "optimizers",
     "perceptron",
     "plots",
+    "preprocess",
+    "separability",
     "widgets",
 )
 
