@@ -14,7 +14,9 @@ Examples
 >>> from nnlib.exercises import exercise
 >>> @exercise("0.1", hint="Two plus two.")
 ... def check_sum(answer):
-...     return answer == 4, "That is 2 + 2."
+...     if answer != 4:
+...         return False, ""          # no specific hint: the ladder's hint is shown
+...     return True, "That is 2 + 2."
 >>> check_sum(...)
 ✏️ Not answered yet — hint: Two plus two.
 >>> check_sum(5)
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Feedback", "exercise", "is_placeholder"]
+__all__ = ["DIFFICULTIES", "Feedback", "compare_functions", "exercise", "is_placeholder"]
 
 CORRECT = "✅ Correct!"
 WRONG = "❌ Not yet —"
@@ -81,29 +83,121 @@ def is_placeholder(value):
     return False
 
 
-def exercise(number, *, hint):
+#: Difficulty labels, shown in each exercise's heading and stored on the check.
+DIFFICULTIES = ("★ warm-up", "★★ practice", "★★★ challenge")
+
+
+def exercise(number, *, hint=None, hints=None, difficulty=None):
     """Decorate a check so it handles placeholders, wrong answers and crashes uniformly.
 
-    The decorated function receives the learner's answer(s) and returns ``(ok, message)``
-    (``message`` is shown on success; on failure a more specific hint may be returned as
-    ``(False, "hint text")``). Any exception raised while checking a filled-in answer is turned
+    Parameters
+    ----------
+    number : str
+        The exercise's number, e.g. ``"6.2"``.
+    hint : str, optional
+        A single hint (the old form; the same as ``hints=[hint]``).
+    hints : sequence of str, optional
+        A *ladder* of hints, from a nudge to a pointer to the formula to the shape of the code.
+        The first unanswered or wrong attempt shows the first hint, each further attempt in the
+        same kernel the next one; the last one repeats. Never the answer itself.
+    difficulty : str, optional
+        One of :data:`DIFFICULTIES`; kept as ``check.difficulty`` for the chapter's heading.
+
+    The decorated function receives the learner's answer(s) and returns ``(ok, message)``.
+    ``message`` is shown on success. On failure it is shown *instead of* the ladder's hint, so a
+    check must return ``(False, "")`` or a specific hint there, never text that holds the answer
+    (``return ok, f"... {reference} ..."`` would print the answer to a wrong attempt). Any exception raised while checking a filled-in answer is turned
     into a "Not yet" with the error's text, so a half-finished answer never stops Run All.
+
+    Raises
+    ------
+    ValueError
+        If neither ``hint`` nor ``hints`` is given, or ``difficulty`` is not a known label.
     """
+    ladder = [hint] if hints is None else list(hints)
+    if not ladder or any(not isinstance(h, str) or not h for h in ladder):
+        raise ValueError(f"hints must be one or more non-empty strings; got {ladder!r}")
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise ValueError(f"difficulty must be one of {DIFFICULTIES}; got {difficulty!r}")
 
     def decorate(check):
+        attempts = [0]  # attempts not yet right, for the hint ladder
+
+        def next_hint():
+            k = min(attempts[0], len(ladder) - 1)
+            attempts[0] += 1
+            more = " (run the check again for the next hint)" if k < len(ladder) - 1 else ""
+            prefix = f"[hint {k + 1}/{len(ladder)}] " if len(ladder) > 1 else ""
+            return f"{prefix}{ladder[k]}{more}"
+
         @functools.wraps(check)
         def wrapper(*answers, **kw):
             if is_placeholder(answers) or is_placeholder(kw):
-                return Feedback(number, "unanswered", f"{UNANSWERED} hint: {hint}")
+                return Feedback(number, "unanswered", f"{UNANSWERED} hint: {next_hint()}")
             try:
                 ok, message = check(*answers, **kw)
             except Exception as exc:  # a learner's answer of the wrong kind must not crash
-                return Feedback(number, "wrong", f"{WRONG} hint: {hint} ({type(exc).__name__}: {exc})")
+                return Feedback(number, "wrong", f"{WRONG} hint: {next_hint()} ({type(exc).__name__}: {exc})")
             if ok:
+                attempts[0] = 0
                 return Feedback(number, "correct", f"{CORRECT} {message}".rstrip())
-            return Feedback(number, "wrong", f"{WRONG} hint: {message or hint}")
+            return Feedback(number, "wrong", f"{WRONG} hint: {message or next_hint()}")
 
         wrapper.exercise = number
+        wrapper.hints = tuple(ladder)
+        wrapper.difficulty = difficulty
+        wrapper.reset_hints = lambda: attempts.__setitem__(0, 0)
         return wrapper
 
     return decorate
+
+
+def compare_functions(learner, reference, make_inputs, *, trials=5, seed=None, rtol=1e-6, atol=1e-8):
+    """Call a learner's function and nnlib's on the same fresh random inputs; say where they differ.
+
+    Parameters
+    ----------
+    learner, reference : callable
+        The learner's function and the reference (nnlib's) with the same signature.
+    make_inputs : callable
+        ``make_inputs(rng) -> tuple`` of positional arguments for one trial.
+    trials : int, default 5
+        How many random input sets to try.
+    seed : int or None
+        ``None`` draws fresh inputs every call (so a hard-coded answer cannot pass).
+    rtol, atol : float
+        Tolerances for ``numpy.allclose``.
+
+    Returns
+    -------
+    (bool, str)
+        ``(True, "")`` if every trial agrees, else ``(False, reason)``. The reason names the
+        shapes or the kind of difference, never the expected numbers.
+
+    Examples
+    --------
+    >>> ok, why = compare_functions(lambda a: a * 2, lambda a: a + a, lambda rng: (rng.normal(size=3),))
+    >>> ok
+    True
+    >>> compare_functions(lambda a: a, lambda a: a + 1, lambda rng: (rng.normal(size=3),))[0]
+    False
+    """
+    rng = np.random.default_rng(seed)
+    for _ in range(trials):
+        args = make_inputs(rng)
+        expected = reference(*[np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args])
+        got = learner(*[np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args])
+        if got is None or got is Ellipsis:
+            return False, "your function returns None: end it with `return ...` of the result."
+        exp_parts = expected if isinstance(expected, tuple) else (expected,)
+        got_parts = got if isinstance(got, tuple) else (got,)
+        if len(got_parts) != len(exp_parts):
+            return False, f"your function returns {len(got_parts)} value(s); it should return {len(exp_parts)}."
+        for i, (g, e) in enumerate(zip(got_parts, exp_parts)):
+            g, e = np.asarray(g, dtype=float), np.asarray(e, dtype=float)
+            what = f"return value {i + 1}" if len(exp_parts) > 1 else "the result"
+            if g.shape != e.shape:
+                return False, f"{what} has shape {g.shape}; it should have shape {e.shape}."
+            if not np.allclose(g, e, rtol=rtol, atol=atol):
+                return False, f"{what} has the right shape but different numbers on random inputs."
+    return True, ""
