@@ -34,7 +34,7 @@ def check_dL_dv1(dL_dv1):
     if np.isclose(val, nodes["yhat"]["grad"] * nodes["h1"]["value"], atol=5e-4):
         return False, "you skipped the sigmoid of the output neuron: multiply by σ′(z₃) = ŷ(1 − ŷ) too."
     if np.isclose(val, -ref, atol=5e-4):
-        return False, "right size, wrong sign: ŷ < t, so raising v₁ lowers the loss and the gradient is negative."
+        return False, "right size, wrong sign: ŷ < y, so raising v₁ lowers the loss and the gradient is negative."
     return bool(np.isclose(val, ref, atol=5e-4)), f"∂L/∂v₁ = {ref:.4f} (the same number nnlib's Dense layer gives)."
 
 
