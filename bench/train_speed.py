@@ -34,6 +34,8 @@ Run: ``python bench/train_speed.py [--mnist DIR] [--epochs 3] [--seeds 8] [--dty
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import time
 import warnings
 
@@ -44,7 +46,7 @@ from _common import DEFAULT_MNIST, best_of, machine, table
 
 from nnlib import optimizers
 
-DIGITS_EPOCHS = 30
+DIGITS_EPOCHS = 15  # enough for ≥ 97 % test accuracy (about 97.9 % over seeds)
 
 SETTINGS = {
     "sgd-sigmoid": dict(hidden=(30,), activation="sigmoid", optimizer="sgd", lr=0.5, batch=10),
@@ -102,11 +104,11 @@ def run_sklearn(s, data, epochs, dtype, seed=0):
     return seconds, model.score(Xt, yt)
 
 
-def run_torch(s, data, epochs, dtype, seed=0):
+def run_torch(s, data, epochs, dtype, seed=0, threads=None):
     import torch
 
     torch.manual_seed(seed)
-    torch.set_num_threads(max(1, __import__("os").cpu_count()))
+    torch.set_num_threads(threads or max(1, os.cpu_count()))
     tdtype = {"float32": torch.float32, "float64": torch.float64}[np.dtype(dtype).name]
     X, y, Xt, yt = data
     X, Xt = torch.tensor(X, dtype=tdtype), torch.tensor(Xt, dtype=tdtype)
@@ -190,6 +192,9 @@ def main():
         import torch  # noqa: F401
 
         runners["PyTorch CPU"] = run_torch
+        # nnlib runs these mini-batches on one BLAS thread; on a busy machine PyTorch's own
+        # threads can wait on each other, so it is timed on one thread too.
+        runners["PyTorch CPU, 1 thread"] = functools.partial(run_torch, threads=1)
     except ImportError:
         print("PyTorch is not installed: its column is skipped (pip install torch to include it).")
 
@@ -240,10 +245,12 @@ def verdicts(summary, floors):
         t = summary[("adam-relu", "nnlib")][0]
         lines.append(f"- 784-128-10 Adam: nnlib {t / floors['adam-relu']:.2f}× the numpy floor "
                      f"(target ≤ 1.3×): {ok(t <= 1.3 * floors['adam-relu'])}")
-        if ("adam-relu", "PyTorch CPU") in summary:
-            tp = summary[("adam-relu", "PyTorch CPU")][0]
-            lines.append(f"- 784-128-10 Adam: nnlib {t:.3f} s/epoch = {t / tp:.2f}× PyTorch CPU's {tp:.3f} "
-                         f"(target ≤ 1.0×): {ok(t <= tp)}")
+        torch_times = {lib: summary[("adam-relu", lib)][0] for lib in ("PyTorch CPU", "PyTorch CPU, 1 thread")
+                       if ("adam-relu", lib) in summary}
+        if torch_times:
+            lib, tp = min(torch_times.items(), key=lambda item: item[1])  # the faster PyTorch
+            lines.append(f"- 784-128-10 Adam: nnlib {t:.3f} s/epoch = {t / tp:.2f}× {lib}'s {tp:.3f}, the faster "
+                         f"PyTorch (target ≤ 1.0×): {ok(t <= tp)}")
     if ("digits", "nnlib") in summary:
         t, (a, _) = summary[("digits", "nnlib")]
         total = t * DIGITS_EPOCHS

@@ -44,7 +44,7 @@ from ._checks import (
     check_same_length,
 )
 from .divergence import DivergenceGuard
-from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy, activation_layer
+from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy
 from .network import Network
 from .optimizers import OPTIMIZERS
 
@@ -101,7 +101,7 @@ class _BaseMLP(BaseEstimator):
         sizes = (n_features, *p["hidden_sizes"], n_outputs)
         layers = []
         for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-            layers += [Dense(n_in, n_out, self._rng, init=init, dtype=p["dtype"]), activation_layer(p["activation"])]
+            layers += [Dense(n_in, n_out, self._rng, init=init, dtype=p["dtype"]), ACTIVATION_LAYERS[p["activation"]]()]
         self.network_ = Network(layers[:-1], self._loss_layer(), OPTIMIZERS[p["optimizer"]](lr=p["lr"]), l2=p["l2"])
         self._guard = DivergenceGuard(p["lr"], type(self).__name__)
         self._batch_size, self._dtype = p["batch_size"], p["dtype"]
