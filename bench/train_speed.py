@@ -23,7 +23,9 @@ on one BLAS thread, as nnlib runs mini-batches of this size (see
 ``nnlib.mlp._one_blas_thread_for_small_products``), plus nnlib's own optimizer step on arrays
 of the network's parameter shapes once per batch. Nothing else: ``nnlib / floor`` is what the
 rest of nnlib's step (activations, softmax, bias gradients, batch gathering, Python) costs.
-The "matmul limit" rows are the products alone, on every BLAS thread and on one.
+Each seed runs every library and then one floor epoch, side by side, and every time is the
+median over the seeds. The "matmul limit" rows are the products alone, on every BLAS thread and
+on one (best of 3).
 
 Data: the real MNIST test set split as the shared data's README says (first 8,000 images train,
 last 2,000 test), from ``--mnist DIR`` (default ``../shared/data/mnist`` beside the repository).
@@ -139,7 +141,7 @@ def run_torch(s, data, epochs, dtype, seed=0, threads=None):
     return seconds, acc
 
 
-def matmul_limit(s, n_samples, n_features, dtype, optimizer=None):
+def matmul_limit(s, n_samples, n_features, dtype, optimizer=None, repeat=3):
     """Seconds per epoch for only the matrix products of forward + backward, and their FLOPs.
 
     The products are the three of every Dense layer (z = xW, ∂L/∂W = xᵀg, ∂L/∂x = gWᵀ). With
@@ -167,7 +169,7 @@ def matmul_limit(s, n_samples, n_features, dtype, optimizer=None):
                 np.matmul(acts[i].T, g)  # dW
                 np.matmul(g, W.T)  # dX
 
-    return best_of(epoch, repeat=3), flops
+    return best_of(epoch, repeat=repeat), flops
 
 
 def mean_se(values):
@@ -212,13 +214,19 @@ def main():
         limit, flops = matmul_limit(s, *shape)
         with threadpool_limits(limits=1, user_api="blas"):
             limit_1, _ = matmul_limit(s, *shape)
-            floor, _ = matmul_limit(s, *shape, optimizer=optimizers.OPTIMIZERS[s["optimizer"]](lr=s["lr"]))
-        floors[name] = floor
-        for lib, run in runners.items():
-            runs = [run(s, data, args.epochs if name != "digits" else DIGITS_EPOCHS, dtype, seed)
-                    for seed in range(args.seeds)]
-            seconds = float(np.median([r[0] for r in runs]))
-            acc = mean_se([r[1] for r in runs])
+        # Side by side: each seed runs every library and then one floor epoch, so a change in
+        # the machine's load between seeds hits all of them alike; each is the median over seeds.
+        runs, floor_runs = {lib: [] for lib in runners}, []
+        for seed in range(args.seeds):
+            for lib, run in runners.items():
+                runs[lib].append(run(s, data, args.epochs if name != "digits" else DIGITS_EPOCHS, dtype, seed))
+            with threadpool_limits(limits=1, user_api="blas"):
+                optimizer = optimizers.OPTIMIZERS[s["optimizer"]](lr=s["lr"])
+                floor_runs.append(matmul_limit(s, *shape, optimizer=optimizer, repeat=1)[0])
+        floor = floors[name] = float(np.median(floor_runs))
+        for lib in runners:
+            seconds = float(np.median([r[0] for r in runs[lib]]))
+            acc = mean_se([r[1] for r in runs[lib]])
             rows.append((name, lib, f"{seconds:.3f}", f"{acc[0]:.4f} ± {acc[1]:.4f}",
                          f"{seconds / floor:.2f}×", f"{flops / seconds / 1e9:.1f}"))
             summary[(name, lib)] = (seconds, acc)
