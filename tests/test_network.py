@@ -87,3 +87,15 @@ def test_the_training_flag_reaches_every_layer():
     net.train_step(X, Y)
     net.forward(X)
     assert seen == [True, False]
+
+
+def test_every_submodule_is_an_attribute_of_nnlib():
+    import pkgutil
+
+    import nnlib
+
+    names = [m.name for m in pkgutil.iter_modules(nnlib.__path__) if not m.name.startswith("_")]
+    assert "network" in names
+    for name in names:
+        assert getattr(nnlib, name).__name__ == f"nnlib.{name}"
+    assert nnlib.network.Network is Network
