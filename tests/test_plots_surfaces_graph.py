@@ -8,7 +8,6 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from nnlib import descent as D  # noqa: E402
-from nnlib import layers  # noqa: E402
 from nnlib.plots import gradients, graph, surfaces  # noqa: E402
 
 
