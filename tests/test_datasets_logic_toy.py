@@ -140,7 +140,8 @@ def test_samples_are_shuffled(name):
 
 
 @pytest.mark.parametrize("name", TOYS)
-@given(n=st.integers(min_value=1, max_value=60), seed=st.integers(0, 2**32 - 1),
+# n >= 2: blobs and spiral default to two groups, and every group needs a point.
+@given(n=st.integers(min_value=2, max_value=60), seed=st.integers(0, 2**32 - 1),
        noise=st.floats(min_value=0, max_value=3))
 @settings(max_examples=25, deadline=None)
 def test_any_valid_arguments_give_consistent_output(name, n, seed, noise):
