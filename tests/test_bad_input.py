@@ -30,3 +30,11 @@ def test_toy_set_sizes_are_checked_before_numpy_sees_them(make, kwargs, arg):
 def test_every_cluster_gets_a_point_at_the_limit():
     X, y = datasets.blobs(n_samples=3, centers=3, noise=0.0)
     assert np.bincount(y).tolist() == [1, 1, 1]
+
+
+@pytest.mark.parametrize("data", [None, 3, "t10k-images-idx3-ubyte", np.zeros(3), [0, 0, 8, 1]])
+def test_parse_idx_wants_bytes(data):
+    from nnlib.datasets.idx import parse_idx
+
+    with pytest.raises(TypeError, match="^data must be bytes"):
+        parse_idx(data)
