@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import warnings
 
 import ipywidgets as w
 import numpy as np
@@ -79,7 +80,7 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
 
     Parameters
     ----------
-    surface : {"bowl", "valley", "rosenbrock"}
+    surface : {"bowl", "valley", "banana"}
     lr : float > 0
         Learning rate (학습률), used rounded to 4 significant digits.
     x0, y0 : float
@@ -103,7 +104,9 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
     steps = check_positive_int(steps, "steps")
     check_choice(optimizer, "optimizer", D.OPTIMIZERS)
     s = D.SURFACES[surface]
-    run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
+    with warnings.catch_warnings():  # a diverging run is a verdict here, not a problem
+        warnings.filterwarnings("ignore", "gradient descent .* diverged", RuntimeWarning)
+        run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
     verdict = D.describe_run(run, s)
     final = run.path[-1]
     readout = {
@@ -133,7 +136,7 @@ def readout_html(readout):
     return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
 
 
-def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=None):
+def compare_optimizers_picture(surface="banana", steps=200, lrs=None, start=None):
     """SGD, momentum and Adam from the same start: the runs and each one's final loss.
 
     Returns
@@ -143,7 +146,7 @@ def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=
 
     Examples
     --------
-    >>> pic = compare_optimizers_picture("rosenbrock")
+    >>> pic = compare_optimizers_picture("banana")
     >>> {k: round(v, 4) for k, v in pic["final_loss"].items()}
     {'sgd': 3.7726, 'momentum': 0.0, 'adam': 0.0}
     """
