@@ -42,7 +42,6 @@ __all__ = [
     "OPTIMIZERS",
     "get_surface",
     "DescentPath",
-    "make_optimizer",
     "gradient_descent_path",
     "describe_run",
     "compare_optimizers",
@@ -55,10 +54,12 @@ OPTIMIZERS = ("sgd", "momentum", "adam")
 
 @dataclass(frozen=True)
 class Surface:
-    """A loss function of ``dim`` parameters with its gradient, plus a sensible plotting window.
+    """A loss function of ``dim`` weights with its gradient, plus a sensible plotting window.
 
-    ``f(P)`` takes points of shape ``(..., dim)`` and returns losses of shape ``(...)``;
-    ``grad(P)`` returns gradients of shape ``(..., dim)``. Both work on whole grids at once.
+    ``f(P)`` takes points (w₁, w₂) of shape ``(..., dim)`` and returns losses of shape ``(...)``;
+    ``grad(P)`` returns gradients ∂L/∂w of shape ``(..., dim)``. Both work on whole grids at
+    once. ``xlim``/``ylim`` are the w₁/w₂ plotting window, ``minimum`` the global minimum and
+    ``default_start`` where the chapter starts.
 
     Examples
     --------
@@ -83,7 +84,16 @@ class Surface:
         return float(self.f(np.asarray(self.minimum, dtype=float)))
 
     def grid(self, n=80):
-        """Losses on an ``n`` x ``n`` grid over the plotting window: ``(xs, ys, Z)``, Z[i, j] at (xs[j], ys[i])."""
+        """Losses on an ``n`` x ``n`` grid over the window: ``(xs, ys, Z)``, Z[i, j] at (w₁, w₂) = (xs[j], ys[i]).
+
+        Raises ValueError for a 1-D surface.
+
+        Examples
+        --------
+        >>> xs, ys, Z = get_surface("bowl").grid(3)
+        >>> xs.tolist(), float(Z[1, 1])
+        ([-3.0, 0.0, 3.0], 0.0)
+        """
         if self.dim != 2:
             raise ValueError(f"surface must be 2-D for grid(); {self.name!r} has dim {self.dim}")
         xs = np.linspace(*self.xlim, n)
@@ -108,8 +118,8 @@ def _valley_g(P):
     return np.stack([P[..., 0], 10.0 * P[..., 1]], axis=-1)
 
 
-# Rosenbrock's valley (1 − x)² + b·(y − x²)² with b = 10 instead of his 100: the same curved
-# valley floor y = x², minimum (1, 1), but walls gentle enough that plain gradient descent with
+# Rosenbrock's valley (1 − w₁)² + 100·(w₂ − w₁²)² with 10 instead of his 100: the same curved
+# valley floor w₂ = w₁², minimum (1, 1), but walls gentle enough that plain gradient descent with
 # the chapter's learning rates gets somewhere in 200 steps. Named "banana", not "Rosenbrock".
 def _banana_f(P):
     x, y = P[..., 0], P[..., 1]
@@ -142,11 +152,11 @@ def _double_well_g(P):
 
 #: 2-D surfaces, in the order the widget's dropdown lists them.
 SURFACES = {
-    "bowl": Surface("bowl", "round bowl  x² + y²", 2, _bowl_f, _bowl_g,
+    "bowl": Surface("bowl", "round bowl  w₁² + w₂²", 2, _bowl_f, _bowl_g,
                     (-3.0, 3.0), (-3.0, 3.0), (0.0, 0.0), (-2.5, 2.0)),
-    "valley": Surface("valley", "long valley  ½x² + 5y²", 2, _valley_f, _valley_g,
+    "valley": Surface("valley", "long valley  ½w₁² + 5w₂²", 2, _valley_f, _valley_g,
                       (-5.0, 5.0), (-2.0, 2.0), (0.0, 0.0), (-4.0, 1.5)),
-    "banana": Surface("banana", "banana valley (Rosenbrock-like, b = 10)  (1−x)² + 10(y−x²)²", 2,
+    "banana": Surface("banana", "banana valley  (1 − w₁)² + 10(w₂ − w₁²)²  (Rosenbrock-like: his has 100)", 2,
                       _banana_f, _banana_g, (-2.0, 2.0), (-1.0, 3.0), (1.0, 1.0), (-1.5, 2.5)),
 }
 
@@ -229,7 +239,7 @@ class DescentPath:
         return float(self.losses[-1])
 
 
-def make_optimizer(name, lr, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
+def _make_optimizer(name, lr, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
     """The :mod:`nnlib.optimizers` object for an optimiser name.
 
     Parameters
@@ -253,7 +263,7 @@ def make_optimizer(name, lr, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
 
     Examples
     --------
-    >>> type(make_optimizer("adam", 0.1)).__name__
+    >>> type(_make_optimizer("adam", 0.1)).__name__
     'Adam'
     """
     check_choice(name, "optimizer", OPTIMIZERS)
@@ -269,13 +279,14 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
     """Follow the negative gradient from ``start`` for ``steps`` steps.
 
     Each step asks :mod:`nnlib.optimizers` for the update (the same classes a network trains
-    with): ``sgd`` θ ← θ − η g; ``momentum`` v ← βv − η g, θ ← θ + v (Polyak 1964); ``adam``
-    bias-corrected running means of g and g², θ ← θ − η m̂ / (√v̂ + ε) (Kingma & Ba 2015).
+    with), g being the gradient ∂L/∂w at the current point w: ``sgd`` w ← w − η g; ``momentum``
+    v ← βv − η g, w ← w + v (Polyak 1964); ``adam`` bias-corrected running means of g and g²,
+    w ← w − η m̂ / (√v̂ + ε) (Kingma & Ba 2015).
 
     Parameters
     ----------
     grad_f : callable
-        Gradient, ``grad_f(θ)`` of shape (dim,) for a point θ of shape (dim,).
+        Gradient, ``grad_f(w)`` of shape (dim,) for a point w of shape (dim,).
     start : array-like of shape (dim,), float
         Start point.
     lr : float
@@ -284,9 +295,9 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
         Number of updates, >= 0.
     optimizer : {"sgd", "momentum", "adam"}, default "sgd"
     f : callable
-        The loss ``f(θ)``; watched at every step by the divergence rule and returned with the path.
+        The loss ``f(w)``; watched at every step by the divergence rule and returned with the path.
     beta, beta1, beta2, eps : float
-        Hyper-parameters of momentum and Adam (see :func:`make_optimizer`).
+        Hyper-parameters of momentum and Adam (momentum β; Adam β₁, β₂, ε).
 
     Returns
     -------
@@ -319,7 +330,7 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
     theta = as_1d_float(start, "start").copy()  # the optimiser updates it in place
     lr = check_positive(lr, "lr")
     steps = check_positive_int(steps, "steps", minimum=0)
-    opt = make_optimizer(optimizer, lr, beta, beta1, beta2, eps)
+    opt = _make_optimizer(optimizer, lr, beta, beta1, beta2, eps)
     guard = DivergenceGuard(lr, f"gradient descent ({optimizer})")
 
     path, losses = [theta.copy()], [float(f(theta))]

@@ -194,7 +194,7 @@ def loss_gap_limits(gap, current=None):
 class GradientDescentExplorer(LiveWidget):
     """Gradient descent on a 2-D loss surface, live.
 
-    Controls: surface dropdown, learning-rate slider (log scale), start-point sliders x₀ and y₀,
+    Controls: surface dropdown, learning-rate slider (log scale), start-point sliders w₁ and w₂,
     steps slider and optimiser dropdown. The left panel shows the contour map with the path,
     the right panel the loss per step (log scale); the readout says whether the learning rate
     crawls, converges, oscillates or diverges, with the final loss and position.
@@ -220,9 +220,9 @@ class GradientDescentExplorer(LiveWidget):
                                                     description="learning rate η", readout_format=".4f",
                                                     style=style, continuous_update=True))
         self.x0 = self.named("x0", w.FloatSlider(value=x0, min=-4.5, max=4.5, step=0.1,
-                                                 description="start θ₁", style=style))
+                                                 description="start w₁", style=style))
         self.y0 = self.named("y0", w.FloatSlider(value=y0, min=-2.0, max=3.0, step=0.1,
-                                                 description="start θ₂", style=style))
+                                                 description="start w₂", style=style))
         self.steps = self.named("steps", w.IntSlider(value=steps, min=1, max=200, step=1,
                                                      description="steps", style=style))
         self.optimizer = self.named("optimizer", w.Dropdown(options=list(D.OPTIMIZERS), value=optimizer,
@@ -263,8 +263,8 @@ class GradientDescentExplorer(LiveWidget):
         (self.path_line,) = ax.plot([], [], ".-", color="#ff7f0e", lw=1.4, ms=4, zorder=4)
         (self.start_marker,) = ax.plot([], [], "o", color="black", ms=7, zorder=6)
         (self.end_marker,) = ax.plot([], [], "X", color="#d62728", ms=9, zorder=6)
-        ax.set_xlabel("θ₁")
-        ax.set_ylabel("θ₂")
+        ax.set_xlabel("w₁")
+        ax.set_ylabel("w₂")
         self.title = ax.set_title("")
         # log10 of the loss on a linear axis: the same picture as semilogy without re-typesetting
         # "10^k" tick labels on every move (that mathtext dominated the redraw time)
