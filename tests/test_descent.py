@@ -202,3 +202,14 @@ def test_unknown_surface_and_bad_batch_size():
         D.get_surface("saddle")
     with pytest.raises(ValueError, match="^batch_size"):
         D.linear_regression_sgd(np.zeros((5, 1)), np.zeros(5), batch_size=6)
+
+
+def test_modules_are_reachable_as_attributes_of_nnlib():
+    import subprocess
+    import sys
+
+    code = ("import nnlib; print(nnlib.descent.__name__, nnlib.separability.__name__, "
+            "nnlib.learning_rules.__name__, nnlib.preprocess.__name__, nnlib.perceptron.Adaline.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["nnlib.descent", "nnlib.separability", "nnlib.learning_rules",
+                           "nnlib.preprocess", "Adaline"]
