@@ -241,6 +241,7 @@ class Perceptron(_LinearUnit):
 
     @property
     def errors_(self):
+        """The same list as ``updates_`` (Raschka's name); plot ``misclassified_`` instead."""
         return self.updates_
 
     def _check_params(self):
