@@ -80,7 +80,13 @@ class Surface:
 
     @property
     def min_loss(self):
-        """The loss at the global minimum."""
+        """The loss at the global minimum.
+
+        Examples
+        --------
+        >>> round(get_surface("double well").min_loss, 3)
+        0.065
+        """
         return float(self.f(np.asarray(self.minimum, dtype=float)))
 
     def grid(self, n=80):
@@ -230,12 +236,26 @@ class DescentPath:
 
     @property
     def final(self):
-        """The last position, shape (dim,)."""
+        """The last position, shape (dim,) (the last good one if the run diverged).
+
+        Examples
+        --------
+        >>> s = get_surface("parabola")
+        >>> gradient_descent_path(s.grad, [3.0], 0.5, 1, f=s.f).final
+        array([1.])
+        """
         return self.path[-1]
 
     @property
     def final_loss(self):
-        """The loss at the last position."""
+        """The loss at the last position, a float.
+
+        Examples
+        --------
+        >>> s = get_surface("parabola")
+        >>> gradient_descent_path(s.grad, [3.0], 0.25, 1, f=s.f).final_loss
+        1.0
+        """
         return float(self.losses[-1])
 
 

@@ -168,6 +168,16 @@ def plot_descent_paths(surface, runs, ax=None, n=80):
     -------
     matplotlib.axes.Axes
         The paths are ``ax.lines[0 : len(runs)]``, in the order given.
+
+    Examples
+    --------
+    >>> from nnlib import descent
+    >>> s = descent.get_surface("bowl")
+    >>> runs = {f"η = {lr}": descent.gradient_descent_path(s.grad, [2.0, 1.0], lr, 10, f=s.f)
+    ...         for lr in (0.1, 0.4)}
+    >>> ax = plot_descent_paths(s, runs)
+    >>> [line.get_label() for line in ax.lines[:2]], len(ax.lines[0].get_xdata())
+    (['η = 0.1', 'η = 0.4'], 11)
     """
     s = get_surface(surface)
     ax = _axes(ax)
