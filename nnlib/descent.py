@@ -12,7 +12,9 @@ overflow and no NaN reaches the path.
 Sources: A. Cauchy (1847) for gradient descent; B. T. Polyak (1964) for momentum; D. P. Kingma
 & J. Ba, "Adam: a method for stochastic optimization" (2015); H. H. Rosenbrock, "An automatic
 method for finding the greatest or least value of a function", *The Computer Journal* 3 (1960)
-for the banana-shaped valley.
+for the banana-shaped valley: nnlib's "banana" surface (1 − w₁)² + 10(w₂ − w₁²)² is
+Rosenbrock-like, with 10 instead of Rosenbrock's 100 so that plain gradient descent gets
+somewhere in 200 steps.
 
 Examples
 --------
@@ -162,7 +164,7 @@ SURFACES = {
                     (-3.0, 3.0), (-3.0, 3.0), (0.0, 0.0), (-2.5, 2.0)),
     "valley": Surface("valley", "long valley  ½w₁² + 5w₂²", 2, _valley_f, _valley_g,
                       (-5.0, 5.0), (-2.0, 2.0), (0.0, 0.0), (-4.0, 1.5)),
-    "banana": Surface("banana", "banana valley  (1 − w₁)² + 10(w₂ − w₁²)²  (Rosenbrock-like: his has 100)", 2,
+    "banana": Surface("banana", "banana valley  (1−w₁)² + 10(w₂−w₁²)²", 2,
                       _banana_f, _banana_g, (-2.0, 2.0), (-1.0, 3.0), (1.0, 1.0), (-1.5, 2.5)),
 }
 

@@ -142,7 +142,8 @@ def test_compare_optimizers_ranks_as_the_chapter_says():
 
 def test_banana_is_named_for_what_it_is():
     s = D.get_surface("banana")
-    assert "10(w₂ − w₁²)²" in s.title and "Rosenbrock-like" in s.title
+    assert s.title == "banana valley  (1−w₁)² + 10(w₂−w₁²)²"  # not "Rosenbrock": his has 100
+    assert "Rosenbrock" in D.__doc__ and "10 instead of Rosenbrock's 100" in D.__doc__
     assert float(s.f(np.array([0.0, 1.0]))) == 1.0 + 10.0  # (1 − 0)² + 10·(1 − 0)²
     with pytest.raises(ValueError, match="^surface"):
         D.get_surface("rosenbrock")
