@@ -202,3 +202,15 @@ def test_compare_optimizers_picture():
     pic = WD.compare_optimizers_picture("banana")
     assert set(pic["final_loss"]) == {"sgd", "momentum", "adam"}
     assert pic["final_loss"]["adam"] < 1e-3 < pic["final_loss"]["sgd"]
+
+
+def test_stepper_curve_is_misclassified_after_each_completed_epoch():
+    from nnlib.perceptron import Perceptron
+
+    X, y = logic_gate("AND")
+    model = Perceptron(lr=1.0, max_epochs=5).fit(X, y)  # AND converges after 6 epochs: 5 run
+    for k in range(0, 4 * 5 + 1):
+        st = RS.stepper_state("perceptron", "AND", "binary", 1.0, k)
+        assert st["misclassified"].tolist() == model.misclassified_[: k // 4]
+    mid = RS.stepper_state("perceptron", "AND", "binary", 1.0, 6)
+    assert mid["readout"]["misclassified now"] == f"{int(np.sum(mid['predicted'] != mid['y']))} of 4"

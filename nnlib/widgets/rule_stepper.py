@@ -111,8 +111,9 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
     dict
         ``X``, ``y``, ``w``, ``b``, ``step`` (the last :class:`nnlib.learning_rules.Step`, or None),
         ``epoch`` (epochs completed), ``misclassified`` (rows misclassified at the end of each
-        epoch so far, epoch 1 first — ``Perceptron.misclassified_``; a partly done epoch counts
-        with the current weights), ``predicted`` (current class of each row),
+        completed epoch, epoch 1 first — the quantity of ``Perceptron.misclassified_``; the
+        readout's "misclassified now" counts with the current weights), ``predicted`` (current
+        class of each row),
         ``threshold`` (where the unit switches), ``line`` (two points of the decision line or None),
         ``xlim``, ``ylim``, ``readout`` (dict label -> text).
 
@@ -142,8 +143,9 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
         w_, b = last.w_after, float(last.b_after)
     net = X @ w_ + b
     predicted = np.where(net >= threshold, high, low)
-    if steps:
-        misclassified = LR.epoch_errors(list(steps), X, y, encoding=encoding).misclassified
+    done = (k // n) * n  # steps of the completed epochs: the curve shows only those
+    if done:
+        misclassified = LR.epoch_errors(list(steps[:done]), X, y, encoding=encoding).misclassified
     else:
         misclassified = np.zeros(0, dtype=int)
     readout = {
