@@ -349,28 +349,28 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
         raise TypeError(f"grad_f must be callable; got {type(grad_f).__name__}")
     if not callable(f):
         raise TypeError(f"f must be the loss function (callable); got {type(f).__name__}")
-    theta = as_1d_float(start, "start").copy()  # the optimiser updates it in place
+    w = as_1d_float(start, "start").copy()  # the optimiser updates it in place
     lr = check_positive(lr, "lr")
     steps = check_positive_int(steps, "steps", minimum=0)
     opt = _make_optimizer(optimizer, lr, beta, beta1, beta2, eps)
     guard = DivergenceGuard(lr, f"gradient descent ({optimizer})")
 
-    path, losses = [theta.copy()], [float(f(theta))]
+    path, losses = [w.copy()], [float(f(w))]
     # A path can pass (almost) exactly through a minimum of loss 0, and momentum then climbs
     # back up a little: "far above its best" is measured from no lower than start / GROWTH,
     # so only a loss that also passes the starting loss can count as diverged.
     floor = losses[0] / guard.growth
-    guard.check(losses[0], [theta])
+    guard.check(losses[0], [w])
     diverged_at = -1
     for t in range(1, steps + 1):
         # A too-large lr overflows on purpose; the guard notices, so numpy need not warn.
         with np.errstate(over="ignore", invalid="ignore"):
-            opt.step([theta], [np.asarray(grad_f(theta), dtype=float)])
-            loss = float(f(theta))
-        if guard.check(max(loss, floor), [theta]):
+            opt.step([w], [np.asarray(grad_f(w), dtype=float)])
+            loss = float(f(w))
+        if guard.check(max(loss, floor), [w]):
             diverged_at = t
             break
-        path.append(theta.copy())
+        path.append(w.copy())
         losses.append(loss)
     return DescentPath(np.array(path), np.array(losses), diverged_at > 0, diverged_at)
 
@@ -515,8 +515,8 @@ def linear_regression_sgd(X, y, batch_size, lr=0.05, epochs=20, random_state=0):
         order = rng.permutation(n)
         for first in range(0, n, batch_size):
             idx = order[first:first + batch_size]
-            error = X[idx] @ w + b - y[idx]                  # ŷ − y, shape (batch,)
-            with np.errstate(over="ignore", invalid="ignore"):
+            with np.errstate(over="ignore", invalid="ignore"):  # the guard below notices blow-ups
+                error = X[idx] @ w + b - y[idx]                  # ŷ − y, shape (batch,)
                 opt.step([w, b], [X[idx].T @ error / len(idx), np.array([error.mean()])])
                 loss = float(np.mean((X @ w + b - y) ** 2))
             per_update.append(loss if np.isfinite(loss) else np.inf)
