@@ -41,8 +41,8 @@ def test_plot_descent_paths_one_line_per_run_with_all_points():
 
 
 def test_optimizer_comparison_figure_has_paths_and_curves():
-    runs = D.compare_optimizers("rosenbrock", steps=50)
-    fig = surfaces.plot_optimizer_comparison("rosenbrock", runs)
+    runs = D.compare_optimizers("banana", steps=50)
+    fig = surfaces.plot_optimizer_comparison("banana", runs)
     ax1, ax2 = fig.axes[:2]
     assert [ln.get_label() for ln in ax2.lines] == ["sgd", "momentum", "adam"]
     assert len(ax2.lines[0].get_xdata()) == 51
@@ -95,3 +95,11 @@ def test_gradient_sizes_vanish_for_sigmoid_not_relu():
     np.testing.assert_allclose(ax.lines[1].get_xdata(), np.arange(1, 11))
     with pytest.raises(ValueError, match="^activation"):
         gradients.layer_gradient_sizes("softplus")
+
+
+def test_surface_plots_use_the_course_notation():
+    ax = surfaces.plot_contour("banana")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("w₁", "w₂")  # θ is the threshold −b, not a weight
+    assert ax.get_title().startswith("banana valley")
+    ax = surfaces.plot_surface_1d("parabola")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("weight w", "loss L")
