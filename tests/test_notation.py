@@ -175,7 +175,8 @@ BAD = {
     ],
     rule_british_spelling: ["the Adam optimizer", "better generalization", "L2 regularization",
                             "we normalize the pixels", "the color of each class"],
-    rule_output_as_y: ["the activation $y = \\varphi(z)$", "output $y = \\text{step}(\\mathbf{w}\\cdot\\mathbf{x} + b)$",
+    rule_output_as_y: ["the activation $y = \\varphi(z)$",
+                       "output $y = \\text{step}(\\mathbf{w}\\cdot\\mathbf{x} + b)$",
                        "y = φ(z)", "so y = σ(z)"],
 }
 
@@ -251,6 +252,36 @@ def test_nnlib_docstrings_follow_the_notation(path):
         for rule in PROSE_RULES:
             problems += [f"{path.relative_to(REPO)}:{name} [{rule.__name__}]: {s}" for s in rule(text)]
     assert not problems, "\n".join(problems)
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+GLOSS = re.compile(r"\(([^()]*[\uac00-\ud7a3][^()]*)\)")
+
+
+def korean_glosses(text: str) -> list[str]:
+    """The Korean terms given in parentheses, e.g. "net input (순입력)" -> ["순입력"];
+    "(임계값 / 역치)" and "(also 에폭)" give each term on its own."""
+    terms = []
+    for m in GLOSS.finditer(prose(text)):
+        for part in re.split(r"[,/;]| or ", m.group(1)):
+            part = re.sub(r"^(?:also|i\.e\.|e\.g\.)\s+", "", part.strip())
+            if HANGUL.search(part):
+                terms.append(part)
+    return terms
+
+
+def test_korean_glosses_are_read_term_by_term():
+    text = "the threshold (임계값 / 역치) and the net input (순입력)"
+    assert korean_glosses(text) == ["임계값", "역치", "순입력"]
+    assert korean_glosses("the `code (가중치)` and (x, y)") == []
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.name for p in CHAPTERS])
+def test_every_korean_gloss_is_in_the_glossary(path):
+    glossary = (REPO / "docs" / "glossary.md").read_text(encoding="utf-8")
+    missing = [f"{path.name} cell {index}: ({term}) is not in docs/glossary.md"
+               for index, source in _markdown_cells(path) for term in korean_glosses(source) if term not in glossary]
+    assert not missing, "\n".join(missing)
 
 
 def test_every_chapter_and_the_glossary_exist():

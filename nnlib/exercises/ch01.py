@@ -90,7 +90,7 @@ def check_fires_only_for_both(w1, w2, b):
     out = neuron_output(X, [float(w1), float(w2)], float(b), "step").astype(int)
     if np.array_equal(out, y):
         return True, "z ≥ 0 only at (1, 1): this neuron is an AND gate (chapter 02)."
-    wrong = [f"({a:.0f}, {c:.0f}) gives {o}" for (a, c), o, t in zip(X, out, y) if o != t]
+    wrong = [f"({a:.0f}, {c:.0f}) gives {o}" for (a, c), o, target in zip(X, out, y) if o != target]
     if np.all(out >= y):   # fires too often: the threshold θ = −b is too low
         direction = "it fires too often: make b more negative (a higher threshold θ = −b)"
     elif np.all(out <= y):  # never fires where it should

@@ -100,7 +100,7 @@ def check_not(w, b):
     out = (X[:, 0] * float(w) + float(b) >= 0).astype(int)
     if np.array_equal(out, y):
         return True, "z = w·x + b is ≥ 0 at x = 0 and < 0 at x = 1: a NOT gate, one neuron with one input."
-    wrong = [f"x = {x:.0f} gives {o}, should be {t}" for x, o, t in zip(X[:, 0], out, y) if o != t]
+    wrong = [f"x = {x:.0f} gives {o}, should be {target}" for x, o, target in zip(X[:, 0], out, y) if o != target]
     return False, "; ".join(wrong) + "."
 
 
@@ -117,6 +117,6 @@ def check_x1_and_not_x2(w1, w2, b):
     if np.array_equal(out, X1_AND_NOT_X2):
         return True, ("only (1, 0) is on the firing side: x₁ excites the neuron and x₂ inhibits it. "
                       "A gate you had not seen before, from the same one-line recipe.")
-    wrong = [f"({a:.0f}, {c:.0f}) gives {o}, should be {t}"
-             for (a, c), o, t in zip(INPUTS, out, X1_AND_NOT_X2) if o != t]
+    wrong = [f"({a:.0f}, {c:.0f}) gives {o}, should be {target}"
+             for (a, c), o, target in zip(INPUTS, out, X1_AND_NOT_X2) if o != target]
     return False, "; ".join(wrong) + "."

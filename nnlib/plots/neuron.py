@@ -1,7 +1,7 @@
 """A single neuron's output over the 2-D input plane.
 
-:func:`neuron_grid` (pure) evaluates the activation a = φ(w₁x₁ + w₂x₂ + b) on a grid; :func:`plot_neuron_output`
-shows it as an image with the line z = 0 where the neuron's net input changes sign.
+:func:`neuron_grid` (pure) evaluates the activation a = φ(w₁x₁ + w₂x₂ + b) on a grid;
+:func:`plot_neuron_output` shows it as an image with the line z = 0 where the neuron's net input changes sign.
 
 Examples
 --------
@@ -61,7 +61,8 @@ def neuron_grid(w1, w2, b, activation="sigmoid", lim=(-0.5, 1.5), n=81):
     x : ndarray of shape (n,)
         Grid coordinates (the same for x₁ and x₂).
     Y : ndarray of shape (n, n)
-        ``Y[i, j] = φ(w₁·x[j] + w₂·x[i] + b)``, the activation — rows are x₂, as ``imshow(origin="lower")`` wants.
+        The activation ``Y[i, j] = φ(w₁·x[j] + w₂·x[i] + b)`` — rows are x₂, as
+        ``imshow(origin="lower")`` wants.
 
     Examples
     --------
