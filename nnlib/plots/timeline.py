@@ -30,7 +30,7 @@ class Event(NamedTuple):
 
 
 EVENTS = (
-    Event(1943, "McCulloch–Pitts neuron", "threshold units compute logic (fixed weights)", "ch 01–02"),
+    Event(1943, "McCulloch–Pitts neuron", "threshold logic, fixed weights", "ch 01–02"),
     Event(1949, "Hebb's rule", "co-active connections strengthen", "ch 05"),
     Event(1958, "Rosenblatt's perceptron", "a neuron that learns its weights", "ch 02, 05"),
     Event(1960, "Widrow–Hoff ADALINE", "the delta (LMS) rule", "ch 05"),
