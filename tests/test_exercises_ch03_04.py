@@ -21,6 +21,7 @@ CHECKS = {
     "3.1": (ch03.check_separable_count, ("n_separable", "not_separable")),
     "3.2": (ch03.check_moved_point, ("moved_point", "separating_line")),
     "3.3": (ch03.check_product_feature, ("weights_with_product",)),
+    "3.4": (ch03.check_line_search, ("find_separating_line",)),
     "4.1": (ch04.check_xor_by_hand, ("hidden_or", "hidden_nand", "output_and")),
     "4.2": (ch04.check_circles_settings, ("circles_settings",)),
     "4.3": (ch04.check_count_parameters, ("count_parameters",)),
