@@ -17,7 +17,7 @@ import numpy as np
 from ..datasets.logic import logic_gate
 from ..learning_rules import classify, delta_step, hebb_step, hebb_train, perceptron_step
 from . import compare_functions, exercise
-from .functions import still_a_stub
+from .functions import function_check
 
 __all__ = ["check_which_rules_change", "check_perceptron_update", "check_hebb_or", "check_delta_update",
            "CORRECT_SAMPLE", "MISTAKE"]
@@ -115,6 +115,7 @@ def _random_sample(rng):
     "Three lines: y_hat = x @ w + b;  error = y - y_hat;  return w + lr * error * x, b + lr * error.",
 ])
 def _check_delta(delta_update):
+    """Exercise 5.4: ``delta_update(w, b, x, y, lr) -> (new_w, new_b)``, one step of the delta rule."""
     ok, why = compare_functions(delta_update, _delta_reference, _random_sample, trials=8)
     if ok:
         return True, ("your update is nnlib.learning_rules.delta_step: the gradient step on "
@@ -135,13 +136,4 @@ def _check_delta(delta_update):
     return False, why
 
 
-def check_delta_update(delta_update):
-    """Exercise 5.4: ``delta_update(w, b, x, y, lr) -> (new_w, new_b)``, one step of the delta rule."""
-    if still_a_stub(delta_update, (np.zeros(2), 0.0, np.ones(2), 1.0, 0.1)):
-        return _check_delta(...)
-    return _check_delta(delta_update)
-
-
-check_delta_update.exercise = "5.4"
-check_delta_update.hints = _check_delta.hints
-check_delta_update.difficulty = _check_delta.difficulty
+check_delta_update = function_check(_check_delta, (np.zeros(2), 0.0, np.ones(2), 1.0, 0.1))

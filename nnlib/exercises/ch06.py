@@ -23,7 +23,7 @@ from ..activations import sigmoid
 from ..gradient_check import numerical_gradient, relative_error
 from ..layers import Dense, Sigmoid
 from . import exercise
-from .functions import still_a_stub
+from .functions import function_check
 
 __all__ = ["TINY_NET", "check_sigmoid_backward", "check_dense_backward", "check_sigmoid_chain"]
 
@@ -66,6 +66,7 @@ def _returned(result, n):
     "Two lines: s = 1 / (1 + np.exp(-z)), then return grad * s * (1 - s).",
 ])
 def _check_sigmoid(sigmoid_backward):
+    """Exercise 6.1: ``sigmoid_backward(z, grad) -> dz``, with ``grad`` = ∂L/∂σ(z)."""
     rng = np.random.default_rng()
     for _ in range(TRIALS):
         shape = tuple(int(k) for k in rng.integers(1, 5, size=2))
@@ -85,16 +86,7 @@ def _check_sigmoid(sigmoid_backward):
     return True, "it matches the numerical gradient and nnlib's Sigmoid().backward on random inputs."
 
 
-def check_sigmoid_backward(sigmoid_backward):
-    """Exercise 6.1: ``sigmoid_backward(z, grad) -> dz``, with ``grad`` = ∂L/∂σ(z)."""
-    if still_a_stub(sigmoid_backward, (np.zeros((1, 2)), np.ones((1, 2)))):
-        return _check_sigmoid(...)
-    return _check_sigmoid(sigmoid_backward)
-
-
-check_sigmoid_backward.exercise = "6.1"
-check_sigmoid_backward.hints = _check_sigmoid.hints
-check_sigmoid_backward.difficulty = _check_sigmoid.difficulty
+check_sigmoid_backward = function_check(_check_sigmoid, (np.zeros((1, 2)), np.ones((1, 2))))
 
 
 # --------------------------------------------------------------------------- 6.2 dense layer
@@ -123,6 +115,7 @@ def _dense_gradients(x, W, b, grad):
     "return grad @ W.T, x.T @ grad, grad.sum(axis=0)",
 ])
 def _check_dense(dense_backward):
+    """Exercise 6.2: ``dense_backward(x, W, grad) -> (dx, dW, db)`` for z = xW + b, ``grad`` = ∂L/∂z."""
     rng = np.random.default_rng()
     names = ("dx", "dW", "db")
     for _ in range(TRIALS):
@@ -145,16 +138,7 @@ def _check_dense(dense_backward):
                   "inputs: you have written backpropagation through a layer.")
 
 
-def check_dense_backward(dense_backward):
-    """Exercise 6.2: ``dense_backward(x, W, grad) -> (dx, dW, db)`` for z = xW + b, ``grad`` = ∂L/∂z."""
-    if still_a_stub(dense_backward, (np.zeros((1, 2)), np.zeros((2, 3)), np.zeros((1, 3)))):
-        return _check_dense(...)
-    return _check_dense(dense_backward)
-
-
-check_dense_backward.exercise = "6.2"
-check_dense_backward.hints = _check_dense.hints
-check_dense_backward.difficulty = _check_dense.difficulty
+check_dense_backward = function_check(_check_dense, (np.zeros((1, 2)), np.zeros((2, 3)), np.zeros((1, 3))))
 
 
 # --------------------------------------------------------------------------- 6.3 vanishing

@@ -1,4 +1,8 @@
-"""Chapter 05 and 06 checks: reference answers pass, wrong answers get "Not yet", "..." is unanswered."""
+"""Chapters 04–06 checks: reference answers pass, wrong answers get "Not yet", "..." is unanswered.
+
+The answers come from the real files (``solutions/``, ``tests/exercise_answers/`` and the
+notebooks' own answer cells), exec'd in a namespace holding the notebooks' imports.
+"""
 
 from pathlib import Path
 
@@ -6,12 +10,16 @@ import nbformat
 import numpy as np
 import pytest
 
-from nnlib.exercises import ch05, ch06
+from nnlib import activations
+from nnlib.exercises import ch04, ch05, ch06
 from test_exercises import parse_answer_file
 
 REPO = Path(__file__).resolve().parents[1]
-STEMS = ("05_learning_rules", "06_gradient_descent_backprop")
+STEMS = ("04_multilayer_perceptron", "05_learning_rules", "06_gradient_descent_backprop")
 CHECKS = {
+    "4.1": (ch04.check_count_parameters, ("count_parameters",)),
+    "4.2": (ch04.check_forward_pass, ("forward",)),
+    "4.3": (ch04.check_circles_settings, ("circles_settings",)),
     "5.1": (ch05.check_which_rules_change, ("changes",)),
     "5.2": (ch05.check_perceptron_update, ("new_w", "new_b")),
     "5.3": (ch05.check_hebb_or, ("w_hebb", "b_hebb")),
@@ -30,7 +38,7 @@ NOTEBOOK = {c.metadata["nnlab"]["exercise"]: c.source
 
 def _run(number, source):
     check, names = CHECKS[number]
-    ns = {"np": np}
+    ns = {"np": np, "activations": activations}
     exec(source, ns)  # noqa: S102 - our own answer files
     return check(*(ns[n] for n in names))
 
@@ -65,6 +73,28 @@ def test_every_check_has_a_ladder_and_a_difficulty(number):
     check = CHECKS[number][0]
     assert check.exercise == number and len(check.hints) == 3
     assert check.difficulty in ("★ warm-up", "★★ practice", "★★★ challenge")
+
+
+def test_function_exercises_never_crash_and_never_show_the_answer():
+    def returns_none(sizes):
+        pass
+
+    assert "None" in ch04.check_count_parameters(returns_none).message
+    assert ch04.check_count_parameters(lambda sizes: sizes[10]).status == "wrong"  # raises: a hint
+    # a hard-coded number cannot pass: the sizes are fresh random lists
+    assert ch04.check_count_parameters(lambda sizes: 9).status == "wrong"
+    fb = ch04.check_forward_pass(lambda X, W1, b1, W2, b2, phi: phi(X @ W1 + b1) @ W2 + b2)
+    assert fb.status == "wrong" and "[[" not in fb.message  # no array of expected values
+    # W1 used the wrong way round fails on the non-square random shapes
+    assert ch04.check_forward_pass(lambda X, W1, b1, W2, b2, phi: phi(phi(X @ W1.T + b1) @ W2 + b2)).status == "wrong"
+
+
+def test_circles_check_judges_the_idea_and_uses_validation_data():
+    assert ch04.check_circles_settings(dict(hidden_sizes=(16, 16), activation="relu", lr=0.01, epochs=40))
+    too_long = dict(hidden_sizes=(8,), activation="tanh", lr=0.03, epochs=500)
+    assert ch04.check_circles_settings(too_long).status == "wrong"
+    X_train, _, X_val, _ = ch04.circles_data()
+    assert not np.isin(X_val, X_train).all(axis=1).any()  # the validation points are new points
 
 
 def test_rule_check_uses_the_real_rules():
