@@ -46,7 +46,7 @@ def _random_sizes(rng):
     "Count layer by layer: every pair of neighbouring sizes (n_in, n_out) is one dense layer.",
     "Section 4: a dense layer from n_in to n_out units has n_in·n_out weights (the matrix W) "
     "and n_out biases (the vector b).",
-    "zip(sizes[:-1], sizes[1:]) gives the pairs (n_in, n_out); add up n_in * n_out + n_out over them.",
+    "Shape of the code: return sum(<parameters of one layer> for n_in, n_out in zip(sizes[:-1], sizes[1:])).",
 ])
 def _check_count(count_parameters):
     """Exercise 4.1: ``count_parameters(sizes)``, weights + biases of a dense network with layer ``sizes``."""
@@ -83,7 +83,7 @@ def _random_network(rng):
     "Two layers, each the same two moves: a weighted sum plus bias, then the activation phi.",
     "Section 1: h = φ(x W⁽¹⁾ + b⁽¹⁾) and ŷ = φ(h W⁽²⁾ + b⁽²⁾). With one sample per row of X, "
     "X @ W1 computes every row's weighted sums at once (W1 has shape (n_in, n_hidden)).",
-    "Two lines: h = phi(X @ W1 + b1), then return phi(h @ W2 + b2).",
+    "Shape of the code: h = phi(X @ W1 + ...), then return phi(... @ W2 + ...).",
 ])
 def _check_forward(forward):
     """Exercise 4.2: ``forward(X, W1, b1, W2, b2, phi)``, the output of a two-layer network."""

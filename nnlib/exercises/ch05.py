@@ -112,7 +112,7 @@ def _random_sample(rng):
 @exercise("5.4", difficulty="★★ practice", hints=[
     "The delta rule is the perceptron rule with the step taken away: the output is the net input itself.",
     "Section 4: ŷ = z = w·x + b, then Δw = η(y − ŷ)x and Δb = η(y − ŷ); return the new w and b.",
-    "Three lines: y_hat = x @ w + b;  error = y - y_hat;  return w + lr * error * x, b + lr * error.",
+    "Shape of the code: y_hat = ...;  error = y - y_hat;  return w + lr * error * ..., b + ...",
 ])
 def _check_delta(delta_update):
     """Exercise 5.4: ``delta_update(w, b, x, y, lr) -> (new_w, new_b)``, one step of the delta rule."""

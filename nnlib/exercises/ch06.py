@@ -63,7 +63,7 @@ def _returned(result, n):
     "The sigmoid acts on each entry separately, so each entry of grad is multiplied by its own local gradient.",
     "Section 3: σ′(z) = σ(z)(1 − σ(z)), and the chain rule gives ∂L/∂z = ∂L/∂a · σ′(z), entry by entry "
     "(* in numpy, not @).",
-    "Two lines: s = 1 / (1 + np.exp(-z)), then return grad * s * (1 - s).",
+    "Shape of the code: s = 1 / (1 + np.exp(-z)), then return grad * (σ′ written with s).",
 ])
 def _check_sigmoid(sigmoid_backward):
     """Exercise 6.1: ``sigmoid_backward(z, grad) -> dz``, with ``grad`` = ∂L/∂σ(z)."""
@@ -112,7 +112,7 @@ def _dense_gradients(x, W, b, grad):
     "dx like x, dW like W, db like b.",
     "Section 3 (the tiny network): ∂L/∂W = xᵀ·grad, ∂L/∂b = grad summed over the samples (rows), "
     "∂L/∂x = grad·Wᵀ.",
-    "return grad @ W.T, x.T @ grad, grad.sum(axis=0)",
+    "Shape of the code: dx = grad @ ..., dW = ... @ grad, db = grad.sum(axis=...); return dx, dW, db.",
 ])
 def _check_dense(dense_backward):
     """Exercise 6.2: ``dense_backward(x, W, grad) -> (dx, dW, db)`` for z = xW + b, ``grad`` = ∂L/∂z."""
