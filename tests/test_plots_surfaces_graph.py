@@ -49,15 +49,14 @@ def test_optimizer_comparison_figure_has_paths_and_curves():
 
 
 def test_tiny_network_graph_matches_nnlib_layers():
-    net = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.2, 0.3]], b1=[0.35, 0.35], W2=[[0.4], [0.45]], b2=[0.6], t=1.0)
+    net = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.2, 0.3]], b1=[0.35, 0.35], W2=[[0.4], [0.45]], b2=[0.6], y=1.0)
     nodes, edges = graph.tiny_network_graph(**net)
     d1, s1, d2, s2 = layers.Dense(2, 2), layers.Sigmoid(), layers.Dense(2, 1), layers.Sigmoid()
     d1.W[:], d1.b[:] = net["W1"], net["b1"]
     d2.W[:], d2.b[:] = net["W2"], net["b2"]
-    head = layers.MeanSquaredError()
     out = s2.forward(d2.forward(s1.forward(d1.forward(np.array([net["x"]])))))
-    assert head.forward(out, np.array([[1.0]])) == pytest.approx(nodes["L"]["value"])
-    g = head.backward()
+    assert 0.5 * (out[0, 0] - 1.0) ** 2 == pytest.approx(nodes["L"]["value"])
+    g = out - 1.0  # ∂L/∂ŷ of L = ½(ŷ − y)²
     for layer in (s2, d2, s1, d1):
         g = layer.backward(g)
     # ∂L/∂W1[i, j] = x_i · ∂L/∂z_j and ∂L/∂v_j = h_j · ∂L/∂z3

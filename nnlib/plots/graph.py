@@ -23,8 +23,8 @@ from ..activations import sigmoid
 __all__ = ["tiny_network_graph", "plot_computational_graph"]
 
 
-def tiny_network_graph(x, W1, b1, W2, b2, t):
-    """Forward values and gradients of a 2-2-1 sigmoid network with loss L = (ŷ − t)².
+def tiny_network_graph(x, W1, b1, W2, b2, y):
+    """Forward values and gradients of a 2-2-1 sigmoid network with loss L = ½(ŷ − y)² (target y).
 
     The network is z = x·W1 + b1, h = σ(z), z₃ = h·W2 + b2, ŷ = σ(z₃) (weights stored as in
     :class:`nnlib.layers.Dense`: ``W[i, j]`` joins input i to neuron j).
@@ -48,8 +48,8 @@ def tiny_network_graph(x, W1, b1, W2, b2, t):
     h = sigmoid(z)
     z3 = float(h @ W2[:, 0] + b2)
     yhat = float(sigmoid(z3))
-    L = (yhat - t) ** 2
-    dL_dy = 2 * (yhat - t)
+    L = 0.5 * (yhat - y) ** 2
+    dL_dy = yhat - y  # the ½ cancels the 2 from the square
     dy_dz3 = yhat * (1 - yhat)
     dz3 = dL_dy * dy_dz3
     dh = dz3 * W2[:, 0]
@@ -77,7 +77,7 @@ def tiny_network_graph(x, W1, b1, W2, b2, t):
     for j in range(2):
         edges.append((f"h{j + 1}", "z3", float(W2[j, 0]), f"v{sub[j]}"))
     edges.append(("z3", "yhat", float(dy_dz3), "σ′"))
-    edges.append(("yhat", "L", float(dL_dy), "2(ŷ−t)"))
+    edges.append(("yhat", "L", float(dL_dy), "ŷ−y"))
     for n in nodes.values():
         n["value"], n["grad"] = float(n["value"]), float(n["grad"])
     return nodes, edges
