@@ -16,6 +16,7 @@ Every wait is bounded; nothing listens on anything but 127.0.0.1.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import secrets
@@ -27,7 +28,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import psutil
 import requests
@@ -37,6 +38,14 @@ REPO = Path(__file__).resolve().parents[1]
 COURSE_CONFIG = REPO / "classroom" / "jupyterhub_config.py"
 PASSWORD = "nnlab-" + secrets.token_hex(8)  # the shared student password of a test hub
 HTTP_TIMEOUT = 30  # seconds per HTTP request
+
+
+def classroom_module(name: str):
+    """A module of ``classroom/`` (a folder of files for hub administrators, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "classroom" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class HubUnavailable(RuntimeError):
@@ -315,10 +324,19 @@ class Student:
             time.sleep(0.2)
         raise TimeoutError(f"{self.name}: server not ready in {timeout} s:\n{self.hub.log_tail()}")
 
-    def pull(self, repo_url: str, target: str = "nnlab", branch: str = "main", timeout: float = 120) -> None:
-        """What the nbgitpuller link does: clone (or merge) the course into ``~/target``."""
-        query = urlencode({"repo": repo_url, "branch": branch, "targetpath": target})
-        r = self.api("GET", f"git-pull/api?{query}", server=True, stream=True, timeout=timeout)
+    def pull(self, link: str, timeout: float = 120) -> None:
+        """Click the class's nbgitpuller link, then do what its page does: clone or merge the course.
+
+        The link (``/hub/user-redirect/git-pull?…``) goes through the hub's OAuth hand-shake to the
+        student's own server and its nbgitpuller page; that page's script streams the pull from
+        ``git-pull/api`` with the same parameters, which is done here directly.
+        """
+        r = self.http.get(link, timeout=HTTP_TIMEOUT)
+        r.raise_for_status()
+        if not r.url.startswith(self.server_url + "git-pull"):
+            raise RuntimeError(f"{self.name}: the link led to {r.url}, not to their nbgitpuller page")
+        query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items() if k != "urlpath"}
+        r = self.api("GET", f"git-pull/api?{urlencode(query)}", server=True, stream=True, timeout=timeout)
         r.raise_for_status()
         for line in r.iter_lines(decode_unicode=True):
             if not line or not line.startswith("data:"):
@@ -343,14 +361,23 @@ class Student:
         r.raise_for_status()
         return r.json()["content"]
 
-    def resident_mb(self) -> float:
-        """Resident memory (MB) of this student's server and kernels: processes working in their home."""
-        total, home = 0, str(self.home.resolve())
-        for p in psutil.process_iter(["cwd", "memory_info"]):
+    def memory_mb(self) -> tuple[float, float]:
+        """(RSS, PSS) in MB of this student's server and kernels: the processes working in their home.
+
+        RSS counts shared libraries in full for every process; PSS splits shared pages among the
+        processes that share them, so PSS adds up across students (use it to plan a server).
+        """
+        rss = pss = 0
+        home = str(self.home.resolve())
+        for p in psutil.process_iter(["cwd"]):
             cwd = p.info.get("cwd") or ""
             if cwd == home or cwd.startswith(home + os.sep):
-                total += p.info["memory_info"].rss
-        return total / 2**20
+                try:
+                    mem = p.memory_full_info()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                rss, pss = rss + mem.rss, pss + getattr(mem, "pss", mem.rss)
+        return rss / 2**20, pss / 2**20
 
     def stop_server(self) -> None:
         self.api("DELETE", f"users/{self.name}/server")

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from hub_harness import REPO, HubUnavailable, Student, make_course_repo, missing_prerequisites, start_hub
+from hub_harness import (REPO, HubUnavailable, Student, classroom_module, make_course_repo, missing_prerequisites,
+                         start_hub)
 
 CHAPTERS = Path(os.environ.get("NNLAB_CHAPTERS_DIR", REPO / "chapters")).resolve()
 CHAPTER = "02_perceptron_gates.ipynb"  # a fast chapter (a few seconds) with widgets and exercises
-TARGET = "nnlab"  # the folder the nbgitpuller link creates in each home
+links = classroom_module("nbgitpuller_link")
+TARGET = links.FOLDER  # the folder the nbgitpuller link creates in each home
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +67,7 @@ def classroom(tmp_path_factory):
         for s in students:
             s.login()
             s.start_server()
-            s.pull(repo_url, target=TARGET)
+            s.pull(links.course_link(hub.url, repo_url, chapter=CHAPTER))
         yield hub, students
     finally:
         hub.stop()
