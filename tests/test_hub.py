@@ -144,3 +144,20 @@ def test_both_students_run_the_chapter_with_the_same_outputs_and_separate_files(
     assert any(text for _, text in a_run), "the chapter printed nothing at all"
     for s in students:
         assert (s.home / TARGET / "chapters" / "mine.txt").read_text() == s.name
+
+
+def test_every_hub_setup_gives_a_student_the_same_resources():
+    """classroom/jupyterhub_config.py, the TLJH script and the Z2JH values agree per student."""
+    import yaml
+    from traitlets.config import Config
+
+    c = Config()
+    exec((REPO / "classroom" / "jupyterhub_config.py").read_text(), {"get_config": lambda: c})
+    z2jh = yaml.safe_load((REPO / "classroom" / "z2jh" / "config.yaml").read_text())["singleuser"]
+    assert z2jh["memory"] == {"guarantee": c.Spawner.mem_guarantee, "limit": c.Spawner.mem_limit}
+    assert z2jh["cpu"] == {"guarantee": c.Spawner.cpu_guarantee, "limit": c.Spawner.cpu_limit}
+    assert z2jh["extraEnv"]["PYTHONHASHSEED"] == c.Spawner.environment["PYTHONHASHSEED"]
+    tljh = (REPO / "classroom" / "tljh" / "setup.sh").read_text()
+    assert f"limits.memory {c.Spawner.mem_limit}" in tljh and f"limits.cpu {c.Spawner.cpu_limit:g}" in tljh
+    dockerfile = (REPO / "classroom" / "image" / "Dockerfile").read_text()
+    assert f"NNLAB_DATA_DIR={c.Spawner.environment['NNLAB_DATA_DIR']}" in dockerfile
