@@ -40,12 +40,26 @@ PASSWORD = "nnlab-" + secrets.token_hex(8)  # the shared student password of a t
 HTTP_TIMEOUT = 30  # seconds per HTTP request
 
 
-def classroom_module(name: str):
-    """A module of ``classroom/`` (a folder of files for hub administrators, not a package)."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "classroom" / f"{name}.py")
+def module_from_file(path: Path):
+    """Import a script or a ``classroom/`` file (folders that are not packages) by its path."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def classroom_module(name: str):
+    """A module of ``classroom/`` (files for hub administrators), e.g. ``nbgitpuller_link``."""
+    return module_from_file(REPO / "classroom" / f"{name}.py")
+
+
+def unavailable(reason: str):
+    """Skip the test locally, but FAIL it in CI (``CI`` set), where a missing tool is a broken set-up."""
+    import pytest
+
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)", pytrace=False)
+    pytest.skip(reason)
 
 
 class HubUnavailable(RuntimeError):

@@ -25,6 +25,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from hub_harness import module_from_file, unavailable
+
 REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = Path(os.environ.get("NNLAB_CHAPTERS_DIR", REPO / "chapters")).resolve()
 QUICK = ("00", "02")  # seconds each; "all" adds the training chapters (minutes)
@@ -33,20 +35,7 @@ STUDENTS = {"reference": "solutions", "wrong": "wrong", "blank": None}
 pytestmark = pytest.mark.slow
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("make_assignments", REPO / "scripts" / "make_assignments.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ma = _load_script()
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)", pytrace=False)
-    pytest.skip(reason)
+ma = module_from_file(REPO / "scripts" / "make_assignments.py")
 
 
 def _graded_chapters() -> list[str]:
@@ -125,7 +114,7 @@ def _submit(course: Path, assignment: str, student: str, variant: str | None) ->
 def graded(course):
     """Generate, submit three times, autograde and export each graded chapter; the grades CSV rows."""
     if importlib.util.find_spec("nbgrader") is None:
-        _unavailable("nbgrader is not installed")
+        unavailable("nbgrader is not installed")
     root, written = course
     chapters = _graded_chapters()
     if not chapters:
