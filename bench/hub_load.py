@@ -17,8 +17,8 @@ its own thread, doing what a student does in class, over HTTP and the kernel web
    in their home folder), after the moves; and PSS, which shares the common libraries' pages out
    among the processes using them, so that N students need N × PSS (plus the hub).
 
-The run stops after the first round whose kernel-side p95 exceeds 100 ms, when the next round
-would not fit in the free memory, or at ``--max-students``. Each round is bounded in time; the hub
+The run stops after the first round whose kernel-side p95 exceeds 100 ms (unless
+``--past-target``), when the next round would not fit in the free memory, or at ``--max-students``. Each round is bounded in time; the hub
 and everything it started are stopped at the end, also on failure. Loopback only.
 
 Run: ``python bench/hub_load.py [--max-students 16] [--moves 50]`` (needs JupyterHub, nbgitpuller
@@ -170,6 +170,8 @@ def main(argv=None) -> int:
     p.add_argument("--max-students", type=int, default=16)
     p.add_argument("--moves", type=int, default=50)
     p.add_argument("--round-timeout", type=float, default=1200, help="seconds allowed per round")
+    p.add_argument("--past-target", action="store_true",
+                   help="keep doubling N after p95 passed the target (memory and start-up figures)")
     p.add_argument("--json", type=Path, default=REPO / "build" / "hub-load.json")
     args = p.parse_args(argv)
     missing = missing_prerequisites()
@@ -210,7 +212,7 @@ def main(argv=None) -> int:
                              f"{summary['round_s']:.0f}"))
                 print(f"N = {n}: moves kernel median/p95 {k_med:.0f}/{k_p95:.0f} ms, round trip "
                       f"{t_med:.0f}/{t_p95:.0f} ms, {summary['rss_mb_mean']:.0f} MB per student", flush=True)
-                if k_p95 > TARGET_MS:
+                if k_p95 > TARGET_MS and not args.past_target:
                     print(f"stop: kernel-side p95 {k_p95:.0f} ms > {TARGET_MS:.0f} ms")
                     break
                 need = 2 * n * summary["rss_mb_max"] * 1.5 * 2**20
