@@ -6,9 +6,9 @@ A plain JupyterHub loads it with ``load_subconfig("…/classroom/jupyterhub_conf
 ``jupyterhub_config.py``.  The repository's hub test (``tests/test_hub.py``) does exactly that, so
 these lines run in CI.
 
-Memory and CPU figures come from ``bench/hub_load.py`` (see ``docs/running_a_class.md``): one
-student running chapters 04 and 07 with a live widget uses about 0.3 GB; the limit leaves room for
-a second kernel (a student who opens two chapters).  TLJH's spawner (systemdspawner) enforces them;
+Memory and CPU figures come from ``bench/hub_load.py`` (see ``docs/running_a_class.md``): a
+student's server with one open chapter uses about 0.43 GB resident, with two open chapters
+0.63 GB; the guarantee covers the first, the limit leaves room for the second.  TLJH's spawner (systemdspawner) enforces them;
 a local-process spawner only passes them on as ``MEM_LIMIT``/``CPU_LIMIT``.
 """
 
