@@ -28,6 +28,7 @@ _SUBMODULES = (
     "learning_rules",
     "losses",
     "mlp",
+    "network",
     "neuron",
     "optimizers",
     "perceptron",

@@ -22,6 +22,10 @@ __all__ = [
     "check_choice",
     "check_finite_scalar",
     "check_n_features",
+    "check_non_negative",
+    "check_dtype",
+    "check_bool",
+    "check_random_state",
 ]
 
 
@@ -119,6 +123,14 @@ def check_positive(value, name):
     return value
 
 
+def check_non_negative(value, name):
+    """Return ``value`` as a finite float >= 0, or raise naming ``name``."""
+    value = check_finite_scalar(value, name)
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0; got {value}")
+    return value
+
+
 def check_positive_int(value, name, *, minimum=1):
     """Return ``value`` as an int >= ``minimum``, or raise naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -145,4 +157,35 @@ def check_choice(value, name, choices):
     if value not in choices:
         valid = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {valid}; got {value!r}")
+    return value
+
+
+def check_dtype(dtype, name="dtype"):
+    """Return ``dtype`` ("float32", "float64" or a numpy float dtype) as a numpy dtype, or raise.
+
+    Examples
+    --------
+    >>> check_dtype("float32")
+    dtype('float32')
+    """
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        dt = None
+    if dt is None or dt.name not in ("float32", "float64"):
+        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}")
+    return dt
+
+
+def check_bool(value, name):
+    """Return ``value`` if it is True or False, else raise naming ``name``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {value!r}")
+    return bool(value)
+
+
+def check_random_state(value, name="random_state"):
+    """Return ``value`` if it can seed ``numpy.random.default_rng`` (None, an int, a Generator)."""
+    if isinstance(value, bool) or not (value is None or isinstance(value, (numbers.Integral, np.random.Generator))):
+        raise TypeError(f"{name} must be None, an int or a numpy Generator; got {type(value).__name__}")
     return value

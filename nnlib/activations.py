@@ -37,7 +37,7 @@ __all__ = [
     "linear",
     "d_linear",
     "softmax",
-    "d_softmax",
+    "log_softmax",
 ]
 
 
@@ -191,11 +191,30 @@ def d_linear(z):
     return np.ones_like(_as_float(z))
 
 
+def log_softmax(z, axis=-1):
+    """log softmax(z) along ``axis``: z − max(z) − log Σ exp(z − max(z)), which never overflows.
+
+    Subtracting the maximum changes nothing (softmax(z) = softmax(z − c)) but keeps every
+    exponent ≤ 0, so ``exp`` cannot overflow and the log never sees 0.
+
+    Examples
+    --------
+    >>> log_softmax(np.array([[0.0, 0.0], [1e4, 0.0]]))
+    array([[-6.93147181e-01, -6.93147181e-01],
+           [ 0.00000000e+00, -1.00000000e+04]])
+    """
+    z = _as_float(z)
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
 def softmax(z, axis=-1):
     """Softmax along ``axis``: exponentiate and normalise so each row sums to 1.
 
-    Subtracting the row maximum first keeps ``exp`` from overflowing; the result is unchanged
-    because softmax(z) = softmax(z − c).
+    Computed as exp(:func:`log_softmax`), so huge scores give exact 0s and 1s with no overflow.
+    Its derivative mixes the entries of a row (it is not element-wise): in training softmax is
+    paired with cross-entropy, whose combined gradient is simply softmax(z) − y
+    (see :class:`nnlib.layers.SoftmaxCrossEntropy`).
 
     Examples
     --------
@@ -203,24 +222,7 @@ def softmax(z, axis=-1):
     array([[0.5, 0.5],
            [1. , 0. ]])
     """
-    z = _as_float(z)
-    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
-    return e / np.sum(e, axis=axis, keepdims=True)
-
-
-def d_softmax(z, axis=-1):
-    """Diagonal of the softmax Jacobian, s·(1 − s).
-
-    The full Jacobian is diag(s) − s sᵀ; in training softmax is always paired with
-    cross-entropy, whose combined gradient is simply s − y (see ``nnlib.layers.SoftmaxCrossEntropy``).
-
-    Examples
-    --------
-    >>> d_softmax(np.array([0.0, 0.0]))
-    array([0.25, 0.25])
-    """
-    s = softmax(z, axis=axis)
-    return s * (1.0 - s)
+    return np.exp(log_softmax(z, axis=axis))
 
 
 @dataclass(frozen=True)
@@ -232,8 +234,8 @@ class Activation:
     name : str
     f : callable
         φ(z), element-wise.
-    df : callable
-        φ'(z), element-wise.
+    df : callable or None
+        φ'(z), element-wise (None for softmax, whose derivative is not element-wise).
     output_range : tuple of float
         The interval the outputs lie in, for labelling plots.
 
@@ -246,7 +248,7 @@ class Activation:
 
     name: str
     f: Callable
-    df: Callable
+    df: Callable | None
     output_range: tuple
 
     def __call__(self, z):
@@ -260,7 +262,7 @@ _REGISTRY = {
     "relu": Activation("relu", relu, d_relu, (0.0, np.inf)),
     "leaky_relu": Activation("leaky_relu", leaky_relu, d_leaky_relu, (-np.inf, np.inf)),
     "linear": Activation("linear", linear, d_linear, (-np.inf, np.inf)),
-    "softmax": Activation("softmax", softmax, d_softmax, (0.0, 1.0)),
+    "softmax": Activation("softmax", softmax, None, (0.0, 1.0)),
 }
 
 #: Names accepted by :func:`get`, in the order the course introduces them.

@@ -17,10 +17,11 @@ array([ 2., -4.])
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from ._checks import as_2d_float, check_positive
-from .layers import Dense, Layer, MeanSquaredError, SoftmaxCrossEntropy
 
 __all__ = [
     "numerical_gradient",
@@ -29,8 +30,6 @@ __all__ = [
     "check_gradients",
     "max_relative_error",
 ]
-
-_LOSS_LAYERS = (SoftmaxCrossEntropy, MeanSquaredError)
 
 
 def numerical_gradient(f, x, eps=1e-5):
@@ -118,21 +117,37 @@ def max_relative_error(errors):
     return max(errors.values())
 
 
+def _in_float64(obj):
+    """A deep copy of a layer or network with every float array in float64 (the check's precision)."""
+    obj = copy.deepcopy(obj)
+    for part in [obj, *getattr(obj, "layers", [])]:
+        for name, value in list(vars(part).items()):
+            if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+                setattr(part, name, value.astype(np.float64))
+    return obj
+
+
+def _targets(y):
+    y = np.asarray(y)
+    return y.astype(np.float64) if y.dtype.kind == "f" else y
+
+
 def check_layer_gradients(layer, x, y=None, eps=1e-5, random_state=0):
-    """Relative errors of a single layer's backward pass, for its input and each parameter.
+    """Relative errors of one layer's backward pass, for its input and each parameter.
 
     For an ordinary layer the scalar checked is L = Σ forward(x) ⊙ R with a fixed random R,
-    whose gradient with respect to the output is R. For a loss layer
-    (:class:`~nnlib.layers.SoftmaxCrossEntropy`, :class:`~nnlib.layers.MeanSquaredError`)
-    L = forward(x, y), and ``y`` is required.
+    whose gradient with respect to the output is R. For a loss layer (one whose ``forward``
+    takes targets, :class:`~nnlib.layers.SoftmaxCrossEntropy` or
+    :class:`~nnlib.layers.MeanSquaredError`) L = forward(x, y). The check runs in float64 on a
+    copy of the layer.
 
     Parameters
     ----------
     layer : nnlib.layers.Layer
     x : array-like of shape (n_samples, n_features)
-        Use float64 and, for ReLU-like layers, inputs away from 0 (the kink).
+        For ReLU-like layers, keep the inputs away from 0 (the kink).
     y : array-like, optional
-        Targets, for loss layers only.
+        Targets: give them for a loss layer, and only then.
     eps : float, default 1e-5
     random_state : int, default 0
         Seeds R.
@@ -149,13 +164,12 @@ def check_layer_gradients(layer, x, y=None, eps=1e-5, random_state=0):
     >>> sorted(errors), max_relative_error(errors) < 1e-7
     (['W', 'b', 'x'], True)
     """
-    if not isinstance(layer, Layer):
-        raise TypeError(f"layer must be an nnlib.layers.Layer; got {type(layer).__name__}")
+    if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
+        raise TypeError(f"layer must have forward and backward methods; got {type(layer).__name__}")
+    layer = _in_float64(layer)
     x = as_2d_float(x, "x").copy()
-    is_loss = isinstance(layer, _LOSS_LAYERS)
-    if is_loss:
-        if y is None:
-            raise ValueError(f"y must be given to check the loss layer {type(layer).__name__}")
+    if y is not None:
+        y = _targets(y)
 
         def loss(_=None):
             return layer.forward(x, y)
@@ -163,10 +177,7 @@ def check_layer_gradients(layer, x, y=None, eps=1e-5, random_state=0):
         loss()
         analytic = {"x": layer.backward()}
     else:
-        if y is not None:
-            raise ValueError(f"y is only for loss layers; {type(layer).__name__} takes none")
-        out = layer.forward(x)
-        R = np.random.default_rng(random_state).standard_normal(out.shape)
+        R = np.random.default_rng(random_state).standard_normal(layer.forward(x).shape)
 
         def loss(_=None):
             return float(np.sum(layer.forward(x) * R))
@@ -179,78 +190,59 @@ def check_layer_gradients(layer, x, y=None, eps=1e-5, random_state=0):
     return errors
 
 
-def _model_parts(model, X, y):
-    """(layers, objective(), backward(grad), loss layer) for an MLP or a list of layers."""
-    if hasattr(model, "layers_") or hasattr(model, "initialize"):
-        if not hasattr(model, "layers_"):
-            model._check_params()
-            Xc, yc = model._prepare(X, y)
-            model._initialize_from(Xc, yc)
-        Xc, yc = model._prepare(X, y, n_features=model.n_features_in_)
-        T = model._encode_targets(yc)
-        return model.layers_, (lambda: model._objective(Xc, T)), model._backward, model.loss_layer_
-    layers = list(model)
-    if len(layers) < 2 or not isinstance(layers[-1], _LOSS_LAYERS):
-        raise ValueError("model must be an MLPClassifier/MLPRegressor or a list of layers ending "
-                         "in a loss layer (SoftmaxCrossEntropy or MeanSquaredError)")
-    if not all(isinstance(layer, Layer) for layer in layers):
-        raise TypeError("model must hold only nnlib.layers.Layer objects")
-    body, head = layers[:-1], layers[-1]
-    Xc = as_2d_float(X, "X")
+def check_gradients(network, X, y, eps=1e-5):
+    """Relative error between backpropagation and numerical gradients, for every parameter.
 
-    def objective():
-        out = Xc
-        for layer in body:
-            out = layer.forward(out)
-        return head.forward(out, y)
-
-    def backward(grad):
-        for layer in reversed(body):
-            grad = layer.backward(grad)
-
-    return body, objective, backward, head
-
-
-def check_gradients(model, X, y, eps=1e-5):
-    """Relative error between backprop and numerical gradients for every parameter of a network.
+    Only the network's public parts are used: ``forward``, ``loss.forward``/``loss.backward``,
+    ``penalty``, ``backward`` and each layer's ``params()``/``grads()``/``param_names``. The check
+    runs in float64 on a copy, so the network itself is left untouched (a float32 network can be
+    checked too). Layers run with ``training=False``.
 
     Parameters
     ----------
-    model : MLPClassifier, MLPRegressor, or list of layers
-        An MLP (built with ``initialize`` or ``fit``; built from ``X`` and ``y`` if not yet),
-        or a list of layers whose last one is a loss layer.
-    X, y : array-like
-        A small batch; the loss is the mean over it (plus the MLP's L2 penalty, if any).
+    network : nnlib.network.Network
+        E.g. ``model.network_`` of a fitted or initialised MLPClassifier.
+    X : array-like of shape (n_samples, n_features)
+        A small batch; the loss is its mean loss plus the L2 penalty.
+    y : ndarray
+        Targets as the loss layer takes them: class indices 0 … k − 1 for SoftmaxCrossEntropy
+        (for a classifier with other labels, ``np.searchsorted(model.classes_, labels)``), an
+        array shaped like the output for MeanSquaredError.
     eps : float, default 1e-5
 
     Returns
     -------
     dict
-        ``{"W1": error, "b1": error, "W2": ...}`` for the Dense layers in order. Use a float64
-        model: below ~1e-7 means backprop is right; float32 cannot get below ~1e-3.
+        ``{"W1": error, "b1": error, "W2": ...}``, numbered over the layers that have parameters.
+        Below ~1e-7 means backprop is right.
 
     Examples
     --------
     >>> from nnlib.mlp import MLPClassifier
     >>> X = np.random.default_rng(0).normal(size=(5, 3))
     >>> model = MLPClassifier(hidden_sizes=(4,), activation="tanh").initialize(3, [0, 1, 2])
-    >>> errors = check_gradients(model, X, [0, 1, 2, 1, 0])
+    >>> errors = check_gradients(model.network_, X, np.array([0, 1, 2, 1, 0]))
     >>> list(errors), max_relative_error(errors) < 1e-7
     (['W1', 'b1', 'W2', 'b2'], True)
     """
     eps = check_positive(eps, "eps")
-    layers, objective, backward, head = _model_parts(model, X, y)
+    net = _in_float64(network)
+    X = as_2d_float(X, "X")
+    y = _targets(y)
+
+    def objective(_=None):
+        return net.loss.forward(net.forward(X), y) + net.penalty()
+
     objective()
-    backward(head.backward())
-    errors = {}
-    k = 0
-    for layer in layers:
-        if not isinstance(layer, Dense):
+    net.backward(net.loss.backward())
+    errors, k = {}, 0
+    for layer in net.layers:
+        if not layer.params():
             continue
         k += 1
-        for name, param, grad in zip(layer.param_names, layer.params(), layer.grads()):
-            analytic = grad.copy()  # numerical_gradient's forward passes do not touch dW/db
-            errors[f"{name}{k}"] = relative_error(analytic, numerical_gradient(lambda _: objective(), param, eps))
+        analytic = [g.copy() for g in layer.grads()]  # the forward passes below do not touch them
+        for name, param, grad in zip(layer.param_names, layer.params(), analytic):
+            errors[f"{name}{k}"] = relative_error(grad, numerical_gradient(objective, param, eps))
     if not errors:
-        raise ValueError("model has no Dense layers to check")
+        raise ValueError("network has no layer with parameters to check")
     return errors

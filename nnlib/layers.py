@@ -1,11 +1,15 @@
 """Layers (계층) of a feed-forward network, each with ``forward`` and ``backward`` side by side.
 
 A layer's ``forward(x)`` remembers what its ``backward`` will need; ``backward(grad)`` takes
-∂L/∂(its output) and returns ∂L/∂(its input), storing the gradients of its own parameters
-(``Dense.dW``, ``Dense.db``) on the way. Chaining the backward calls in reverse order is
-backpropagation.
+∂L/∂(its output) and returns ∂L/∂(its input), storing the gradients of its own parameters on the
+way (``Dense.dW``, ``Dense.db``). Chaining the backward calls in reverse order is
+backpropagation; :class:`nnlib.network.Network` does exactly that.
 
-Every layer works on a whole batch: ``x`` has shape (n_samples, n_features).
+Every layer works on a whole batch: ``x`` has shape (n_samples, n_features), one sample per row,
+so a dense layer computes z = xW + b. ``forward(x, training=False)``: ``training`` is True while
+a network trains; layers that behave differently then (dropout, say) read it, the others ignore it.
+
+The style follows Deep Learning from Scratch, ``common/layers.py`` (Saito 2016) and micrograd.
 
 Examples
 --------
@@ -30,67 +34,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import activations as _activations
-from ._checks import as_float_array, check_choice, check_positive_int
-from .losses import _logits_and_targets, _softmax_cross_entropy
+from . import activations as act
+from ._checks import check_choice, check_dtype, check_positive_int
 
 __all__ = [
     "Layer",
     "Dense",
-    "Activation",
     "Sigmoid",
     "Tanh",
     "ReLU",
     "LeakyReLU",
     "Linear",
-    "Step",
-    "Softmax",
     "SoftmaxCrossEntropy",
     "MeanSquaredError",
-    "INITS",
-    "DTYPES",
-    "as_dtype",
+    "activation_layer",
 ]
-
-#: Weight initialisations accepted by :class:`Dense`.
-INITS = ("he", "xavier", "normal")
-#: Floating-point types a network can compute in.
-DTYPES = ("float32", "float64")
-
-
-def as_dtype(dtype, name="dtype"):
-    """Return ``dtype`` as ``np.float32`` or ``np.float64`` (a name or a numpy dtype), else raise.
-
-    Examples
-    --------
-    >>> as_dtype("float32")
-    dtype('float32')
-    """
-    try:
-        dt = np.dtype(dtype)
-    except TypeError:
-        dt = None
-    if dt is None or dt.name not in DTYPES:
-        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}")
-    return dt
-
-
-def _check_batch(x, n_features, name="x"):
-    # Only a shape check: it costs nanoseconds, unlike a NaN scan, so it can run on every batch.
-    if getattr(x, "ndim", None) != 2 or (n_features is not None and x.shape[1] != n_features):
-        shape = getattr(x, "shape", None)
-        want = f"(n_samples, {n_features})" if n_features is not None else "(n_samples, n_features)"
-        raise ValueError(f"{name} must be a 2-D numpy array of shape {want}; got shape {shape}")
-
-
-def _check_grad(grad, ref):
-    """``ref`` is what forward cached (an array, or the output shape); None means no forward yet."""
-    if ref is None:
-        raise ValueError("backward() needs a forward() first")
-    shape = ref if isinstance(ref, tuple) else ref.shape
-    if getattr(grad, "shape", None) != shape:
-        raise ValueError(f"grad must have the shape of this layer's last output {shape}; "
-                         f"got {getattr(grad, 'shape', type(grad).__name__)}")
 
 
 class Layer:
@@ -108,22 +66,19 @@ class Layer:
     param_names = ()
 
     def params(self):
-        """The layer's parameter arrays (updated in place by the optimizers)."""
-        return [getattr(self, n) for n in self.param_names]
+        """The layer's parameter arrays (the optimizers update them in place)."""
+        return [getattr(self, name) for name in self.param_names]
 
     def grads(self):
-        """The gradients of the loss with respect to :meth:`params`, same order and shapes."""
-        return [getattr(self, "d" + n) for n in self.param_names]
-
-    def __call__(self, x):
-        return self.forward(x)
+        """∂L/∂(each parameter) from the last :meth:`backward`, in the order of :meth:`params`."""
+        return [getattr(self, "d" + name) for name in self.param_names]
 
     def __repr__(self):
         return f"{type(self).__name__}()"
 
 
 class Dense(Layer):
-    """Fully connected layer: ``out = x @ W + b``.
+    """Fully connected layer: z = xW + b.
 
     Parameters
     ----------
@@ -131,17 +86,18 @@ class Dense(Layer):
         Number of inputs and of neurons.
     rng : numpy.random.Generator or int or None
         Source of the initial weights (an int seeds ``numpy.random.default_rng``).
-    init : {"he", "xavier", "normal"}, default "he"
-        "he": N(0, 2/n_in), made for ReLU; "xavier": Glorot uniform, U(±√(6/(n_in+n_out))), made
-        for sigmoid/tanh; "normal": N(0, 0.01²), the small random start of older textbooks.
-    dtype : {"float32", "float64"}, default "float64"
+    init : {"he", "xavier"}, default "he"
+        "he": N(0, 2/n_in) (He et al. 2015), made for ReLU; "xavier": U(±√(6/(n_in + n_out)))
+        (Glorot & Bengio 2010), made for sigmoid and tanh.
+    dtype : {"float64", "float32"}, default "float64"
 
     Attributes
     ----------
     W : ndarray of shape (n_in, n_out)
+        ``W[i, j]`` joins input i to neuron j.
     b : ndarray of shape (n_out,)
     dW, db : ndarray
-        ∂L/∂W and ∂L/∂b from the last :meth:`backward`.
+        ∂L/∂W and ∂L/∂b from the last :meth:`backward` (None before).
 
     Examples
     --------
@@ -155,133 +111,80 @@ class Dense(Layer):
     param_names = ("W", "b")
 
     def __init__(self, n_in, n_out, rng=None, init="he", dtype="float64"):
-        self.n_in = check_positive_int(n_in, "n_in")
-        self.n_out = check_positive_int(n_out, "n_out")
-        check_choice(init, "init", INITS)
-        dtype = as_dtype(dtype)
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        n_in = check_positive_int(n_in, "n_in")
+        n_out = check_positive_int(n_out, "n_out")
+        check_choice(init, "init", ("he", "xavier"))
+        rng = np.random.default_rng(rng)  # a Generator passes through unchanged
         if init == "he":
             W = rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)
-        elif init == "xavier":
+        else:
             limit = np.sqrt(6.0 / (n_in + n_out))
             W = rng.uniform(-limit, limit, (n_in, n_out))
-        else:
-            W = rng.standard_normal((n_in, n_out)) * 0.01
+        self.W = W.astype(check_dtype(dtype))
+        self.b = np.zeros(n_out, dtype=self.W.dtype)
+        self.dW = self.db = None
         self.init = init
-        self.W = W.astype(dtype)
-        self.b = np.zeros(n_out, dtype=dtype)
-        self.dW = np.zeros_like(self.W)
-        self.db = np.zeros_like(self.b)
-        self.x = None
 
-    def forward(self, x):
-        _check_batch(x, self.n_in)
-        self.x = x  # backward needs the input: ∂L/∂W = xᵀ · ∂L/∂out
-        out = x @ self.W
-        out += self.b
-        return out
+    def forward(self, x, training=False):
+        if getattr(x, "ndim", None) != 2 or x.shape[1] != len(self.W):
+            raise ValueError(f"x must be an array of shape (n_samples, {len(self.W)}); got shape {np.shape(x)}")
+        self.x = x  # backward needs it: ∂L/∂W = xᵀ · ∂L/∂z
+        return x @ self.W + self.b
 
-    def backward(self, grad, input_grad=True):
-        """Store dW = xᵀ·grad and db = Σ grad; return ∂L/∂x = grad·Wᵀ.
-
-        ``input_grad=False`` skips that last product: a network's first layer has nobody
-        upstream to pass it to, and skipping it saves a third of the layer's work.
-        """
-        _check_grad(grad, None if self.x is None else (self.x.shape[0], self.n_out))
-        np.matmul(self.x.T, grad, out=self.dW)
-        grad.sum(axis=0, out=self.db)
-        return grad @ self.W.T if input_grad else None
+    def backward(self, grad):
+        self.dW = self.x.T @ grad
+        self.db = grad.sum(axis=0)
+        return grad @ self.W.T
 
     def __repr__(self):
-        return f"Dense({self.n_in}, {self.n_out}, init={self.init!r}, dtype={self.W.dtype.name!r})"
+        n_in, n_out = self.W.shape
+        return f"Dense({n_in}, {n_out}, init={self.init!r}, dtype={self.W.dtype.name!r})"
 
 
-class Activation(Layer):
-    """Element-wise activation layer out = φ(x), for any name :func:`nnlib.activations.get` knows.
-
-    The backward pass multiplies the incoming gradient by φ'(x) (chain rule, element by element).
+# -- activation layers: out = φ(x), and backward multiplies by φ'(x) element by element ----------
+# The derivatives φ' live in nnlib.activations (one place for each formula).
+class Sigmoid(Layer):
+    """Sigmoid layer: σ(x) = 1 / (1 + e⁻ˣ); backward multiplies by σ'(x) = σ(x)(1 − σ(x)).
 
     Examples
     --------
-    >>> layer = Activation("tanh")
+    >>> layer = Sigmoid()
+    >>> layer.forward(np.array([[0.0]]))
+    array([[0.5]])
+    >>> layer.backward(np.array([[1.0]]))
+    array([[0.25]])
+    """
+
+    def forward(self, x, training=False):
+        self.x = x
+        return act.sigmoid(x)
+
+    def backward(self, grad):
+        return grad * act.d_sigmoid(self.x)
+
+
+class Tanh(Layer):
+    """Tanh layer; backward multiplies by tanh'(x) = 1 − tanh²(x).
+
+    Examples
+    --------
+    >>> layer = Tanh()
     >>> layer.forward(np.array([[0.0, 1e4]]))
     array([[0., 1.]])
     >>> layer.backward(np.array([[1.0, 1.0]]))
     array([[1., 0.]])
     """
 
-    def __init__(self, name):
-        self.activation = _activations.get(name)
-        if self.activation.name == "softmax" and type(self) is Activation:
-            raise ValueError("activation 'softmax' mixes the entries of a row, so its derivative is "
-                             "not element-wise: use the Softmax layer (or SoftmaxCrossEntropy)")
-        self.name = self.activation.name
-        self.x = self.out = None
-
-    def forward(self, x):
-        _check_batch(x, None)
+    def forward(self, x, training=False):
         self.x = x
-        self.out = self.activation.f(x)
-        return self.out
+        return act.tanh(x)
 
     def backward(self, grad):
-        _check_grad(grad, self.x)
-        return grad * self.activation.df(self.x)
-
-    def __repr__(self):
-        return f"Activation({self.name!r})"
+        return grad * act.d_tanh(self.x)
 
 
-class Sigmoid(Activation):
-    """Sigmoid layer; backward uses σ' = σ(1 − σ) from the stored output.
-
-    Examples
-    --------
-    >>> Sigmoid().forward(np.array([[0.0]]))
-    array([[0.5]])
-    """
-
-    def __init__(self):
-        super().__init__("sigmoid")
-
-    def backward(self, grad):
-        _check_grad(grad, self.out)
-        s = self.out
-        return grad * s * (1.0 - s)
-
-    def __repr__(self):
-        return "Sigmoid()"
-
-
-class Tanh(Activation):
-    """Tanh layer; backward uses tanh' = 1 − tanh² from the stored output.
-
-    Examples
-    --------
-    >>> Tanh().forward(np.array([[0.0]]))
-    array([[0.]])
-    """
-
-    def __init__(self):
-        super().__init__("tanh")
-
-    def forward(self, x):
-        _check_batch(x, None)
-        self.x = x
-        self.out = np.tanh(x)
-        return self.out
-
-    def backward(self, grad):
-        _check_grad(grad, self.out)
-        t = self.out
-        return grad * (1.0 - t * t)
-
-    def __repr__(self):
-        return "Tanh()"
-
-
-class ReLU(Activation):
-    """ReLU layer: out = max(0, x); backward lets the gradient through where x > 0.
+class ReLU(Layer):
+    """ReLU layer: max(0, x); backward lets the gradient through where x > 0.
 
     Examples
     --------
@@ -292,152 +195,85 @@ class ReLU(Activation):
     array([[0., 5.]])
     """
 
-    def __init__(self):
-        super().__init__("relu")
-
-    def forward(self, x):
-        _check_batch(x, None)
+    def forward(self, x, training=False):
         self.x = x
-        self.out = np.maximum(x, 0)  # an int 0 keeps float32 as float32
-        return self.out
+        return act.relu(x)
 
     def backward(self, grad):
-        _check_grad(grad, self.out)
-        return grad * (self.out > 0)  # out > 0 exactly where x > 0
-
-    def __repr__(self):
-        return "ReLU()"
+        return grad * act.d_relu(self.x)
 
 
-class LeakyReLU(Activation):
-    """Leaky ReLU layer: x where x > 0, else ``alpha``·x.
+class LeakyReLU(Layer):
+    """Leaky ReLU layer: x where x > 0, else α·x (``alpha``); backward multiplies by 1 or α.
 
     Examples
     --------
-    >>> LeakyReLU(alpha=0.1).forward(np.array([[-1.0, 2.0]]))
+    >>> layer = LeakyReLU(alpha=0.1)
+    >>> layer.forward(np.array([[-1.0, 2.0]]))
     array([[-0.1,  2. ]])
+    >>> layer.backward(np.array([[1.0, 1.0]]))
+    array([[0.1, 1. ]])
     """
 
     def __init__(self, alpha=0.01):
-        super().__init__("leaky_relu")
         self.alpha = float(alpha)
 
-    def forward(self, x):
-        _check_batch(x, None)
+    def forward(self, x, training=False):
         self.x = x
-        self.out = _activations.leaky_relu(x, self.alpha)
-        return self.out
+        return act.leaky_relu(x, self.alpha)
 
     def backward(self, grad):
-        _check_grad(grad, self.x)
-        return grad * _activations.d_leaky_relu(self.x, self.alpha)
+        return grad * act.d_leaky_relu(self.x, self.alpha)
 
     def __repr__(self):
         return f"LeakyReLU(alpha={self.alpha})"
 
 
-class Linear(Activation):
-    """Identity layer: out = x, gradient passed through unchanged (the regression output).
+class Linear(Layer):
+    """Identity layer: out = x, gradient passed through unchanged (a "linear" hidden layer).
 
     Examples
     --------
-    >>> layer = Linear()
-    >>> layer.forward(np.array([[1.0]]))
-    array([[1.]])
-    >>> layer.backward(np.array([[3.0]]))
+    >>> Linear().backward(np.array([[3.0]]))
     array([[3.]])
     """
 
-    def __init__(self):
-        super().__init__("linear")
-
-    def forward(self, x):
-        _check_batch(x, None)
-        self.x = self.out = x
+    def forward(self, x, training=False):
         return x
 
     def backward(self, grad):
-        _check_grad(grad, self.out)
         return grad
 
-    def __repr__(self):
-        return "Linear()"
 
-
-class Step(Activation):
-    """Step layer (the perceptron's activation). Its gradient is 0 everywhere: it cannot learn.
-
-    Examples
-    --------
-    >>> Step().forward(np.array([[-1.0, 1.0]]))
-    array([[0., 1.]])
-    """
-
-    def __init__(self):
-        super().__init__("step")
-
-    def __repr__(self):
-        return "Step()"
-
-
-class Softmax(Activation):
-    """Softmax layer: each row becomes probabilities. Prefer :class:`SoftmaxCrossEntropy` for training.
-
-    Every output depends on every input of its row, so backward applies the full Jacobian
-    diag(s) − s sᵀ to the incoming gradient: ∂L/∂x = s ⊙ (g − Σⱼ gⱼ sⱼ).
-
-    Examples
-    --------
-    >>> layer = Softmax()
-    >>> layer.forward(np.array([[0.0, 0.0]]))
-    array([[0.5, 0.5]])
-    >>> layer.backward(np.array([[1.0, 0.0]]))
-    array([[ 0.25, -0.25]])
-    """
-
-    def __init__(self):
-        super().__init__("softmax")
-
-    def backward(self, grad):
-        _check_grad(grad, self.out)
-        s = self.out
-        return s * (grad - (grad * s).sum(axis=1, keepdims=True))
-
-    def __repr__(self):
-        return "Softmax()"
-
-
-#: Activation layer class for each name, used by the MLP.
-ACTIVATION_LAYERS = {
-    "sigmoid": Sigmoid,
-    "tanh": Tanh,
-    "relu": ReLU,
-    "leaky_relu": LeakyReLU,
-    "linear": Linear,
-    "step": Step,
-    "softmax": Softmax,
-}
+#: Activation layer class for each name :func:`nnlib.activations.get` knows and a network can train.
+ACTIVATION_LAYERS = {"sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU, "leaky_relu": LeakyReLU, "linear": Linear}
 
 
 def activation_layer(name):
-    """A new activation layer for ``name`` (the fast named class when there is one).
+    """A new activation layer for ``name`` (any spelling :func:`nnlib.activations.get` accepts).
 
     Examples
     --------
-    >>> activation_layer("relu")
+    >>> activation_layer("ReLU")
     ReLU()
     """
-    act = _activations.get(name)
-    cls = ACTIVATION_LAYERS.get(act.name)
-    return cls() if cls is not None else Activation(act.name)
+    name = act.get(name).name
+    if name not in ACTIVATION_LAYERS:
+        raise ValueError(f"activation must be one of {', '.join(map(repr, ACTIVATION_LAYERS))} (the step's "
+                         f"gradient is 0 and softmax belongs to SoftmaxCrossEntropy); got {name!r}")
+    return ACTIVATION_LAYERS[name]()
 
 
+# -- loss layers: forward(output, y) returns the loss, backward() returns ∂L/∂output ---------------
 class SoftmaxCrossEntropy(Layer):
-    """Softmax output with cross-entropy loss, as one layer.
+    """Softmax output and cross-entropy loss as one layer (the classifier's head).
 
-    ``forward(logits, y)`` returns the mean loss −mean(log softmax(z)[y]); ``backward()`` returns
-    ∂L/∂logits = (softmax(z) − onehot(y)) / n. Fusing the two avoids dividing by tiny
-    probabilities and gives that famously simple gradient.
+    ``forward(logits, y)`` returns the mean over the batch of L = −Σₖ yₖ log softmax(z)ₖ;
+    ``backward()`` returns ∂L/∂z = (softmax(z) − y) / n. Fusing the two avoids dividing by tiny
+    probabilities and gives that famously simple gradient (Bishop 2006, eq. 4.109).
+
+    ``forward`` takes the logits, shape (n_samples, n_classes), and the targets y as class
+    indices 0 … k − 1, shape (n_samples,), or as one-hot (or probability) rows.
 
     Attributes
     ----------
@@ -453,78 +289,40 @@ class SoftmaxCrossEntropy(Layer):
     array([[ 0.5, -0.5]])
     """
 
-    def __init__(self):
-        self.probs = None
-        self.y = None
-        self._rows = np.arange(0)
-
     def forward(self, logits, y):
-        """Mean cross-entropy of ``logits`` (n, k) against labels (n,) or one-hot (n, k)."""
-        _check_batch(logits, None, "logits")
-        z, y = _logits_and_targets(logits, y)
-        return self._forward(z.astype(logits.dtype, copy=False), y)
-
-    def _forward(self, logits, y):
-        # No validation: the MLP calls this once per mini-batch with labels it encoded itself.
-        if len(self._rows) != len(logits):
-            self._rows = np.arange(len(logits))  # row indices for probs[rows, y], kept between batches
-        loss, self.probs = _softmax_cross_entropy(logits, y, self._rows)
+        if y.ndim == 1:
+            y = np.eye(logits.shape[1], dtype=logits.dtype)[y]  # class indices → one-hot rows
+        log_probs = act.log_softmax(logits)  # stable: never log(0)
+        self.probs = np.exp(log_probs)
         self.y = y
-        return loss
+        return float(np.sum(y * -log_probs) / len(y))
 
-    def backward(self, grad=None):
-        """∂L/∂logits = (probs − onehot(y)) / n. ``grad`` (∂L/∂loss) defaults to 1."""
-        if self.probs is None:
-            raise ValueError("backward() needs a forward(logits, y) first")
-        g = self.probs.copy()
-        n = len(g)
-        if self.y.ndim == 1:
-            g[self._rows, self.y] -= 1.0
-        else:
-            g -= self.y
-        g *= (1.0 if grad is None else float(grad)) / n
-        return g
-
-    def __repr__(self):
-        return "SoftmaxCrossEntropy()"
+    def backward(self):
+        return (self.probs - self.y) / len(self.y)
 
 
 class MeanSquaredError(Layer):
-    """Mean squared error as a final layer (for regression with a linear output).
+    """Squared-error loss for regression: the mean over the batch of L = ½(ŷ − y)².
 
-    ``forward(y_pred, y)`` returns mean((ŷ − y)²) over every entry; ``backward()`` returns
-    2(ŷ − y) / (number of entries).
+    The ½ makes ∂L/∂ŷ = ŷ − y, so ``backward()`` returns (ŷ − y) / n. The loss is half of the
+    MSE metric that :func:`nnlib.losses.mse` reports (and scikit-learn's MLPRegressor trains).
+    With several outputs per sample, the mean runs over every entry.
 
     Examples
     --------
     >>> head = MeanSquaredError()
     >>> head.forward(np.array([[1.0], [3.0]]), np.array([[0.0], [3.0]]))
-    0.5
+    0.25
     >>> head.backward()
-    array([[1.],
-           [0.]])
+    array([[0.5],
+           [0. ]])
     """
 
-    def __init__(self):
-        self.diff = None
+    def forward(self, y_hat, y):
+        if y_hat.shape != y.shape:
+            raise ValueError(f"y must have the shape of y_hat {y_hat.shape}; got {y.shape}")
+        self.diff = y_hat - y
+        return float(0.5 * np.mean(self.diff**2))
 
-    def forward(self, y_pred, y):
-        _check_batch(y_pred, None, "y_pred")
-        y = as_float_array(y, "y", dtype=y_pred.dtype)
-        if y.shape != y_pred.shape:
-            raise ValueError(f"y must have the same shape as y_pred {y_pred.shape}; got {y.shape}")
-        return self._forward(y_pred, y)
-
-    def _forward(self, y_pred, y):
-        self.diff = y_pred - y
-        return float(np.vdot(self.diff, self.diff) / self.diff.size)
-
-    def backward(self, grad=None):
-        """∂L/∂ŷ = 2(ŷ − y) / size; ``grad`` (∂L/∂loss) defaults to 1."""
-        if self.diff is None:
-            raise ValueError("backward() needs a forward(y_pred, y) first")
-        return self.diff * ((2.0 if grad is None else 2.0 * float(grad)) / self.diff.size)
-
-    def __repr__(self):
-        return "MeanSquaredError()"
-
+    def backward(self):
+        return self.diff / self.diff.size

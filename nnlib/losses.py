@@ -1,6 +1,8 @@
 """Loss functions (손실 함수) and their gradients with respect to the network's output.
 
 Every loss is the *mean* over the samples of a batch, so its gradient carries a ``1/n``.
+:func:`mse` is the metric MSE = mean((ŷ − y)²); the squared-error loss a network trains on,
+:class:`nnlib.layers.MeanSquaredError`, is the mean of L = ½(ŷ − y)², i.e. ½·MSE.
 The cross-entropies take **logits** (the raw scores before sigmoid/softmax) and are computed
 through ``logaddexp``/log-softmax, so a logit of ±1e4 gives a finite loss with no warning.
 
@@ -21,7 +23,9 @@ from typing import Callable
 
 import numpy as np
 
+from . import activations
 from ._checks import as_float_array, check_positive_int
+from .layers import SoftmaxCrossEntropy
 
 __all__ = [
     "Loss",
@@ -97,36 +101,6 @@ def _class_indices(y, name, *, n_classes=None, n_samples=None):
     if n_classes is not None and idx.max() >= n_classes:
         raise ValueError(f"{name} must hold class indices < {n_classes} (the number of classes); got {idx.max()}")
     return idx
-
-
-# -- kernels shared with nnlib.layers (no validation: called once per mini-batch) ------------------
-def _log_softmax(z):
-    """log softmax(z) row-wise: z - max - log Σ exp(z - max), which never overflows."""
-    shifted = z - z.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-
-def _softmax_cross_entropy(z, y, rows=None):
-    """Mean cross-entropy and softmax probabilities of logits z (n, k) for labels or one-hot y.
-
-    Uses −log p[y] = log Σ exp(shifted) − shifted[y], with shifted = z − max(z) ≤ 0 so that
-    ``exp`` cannot overflow. ``rows`` may pass a cached ``np.arange(n)``.
-    """
-    shifted = z - z.max(axis=1, keepdims=True)
-    probs = np.exp(shifted)
-    total = probs.sum(axis=1, keepdims=True)
-    probs /= total
-    n = len(z)
-    if y.ndim == 2:
-        return float((y * (np.log(total) - shifted)).sum() / n), probs
-    if rows is None:
-        rows = np.arange(n)
-    return float((np.log(total).sum() - shifted[rows, y].sum()) / n), probs
-
-
-def _sigmoid(z):
-    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
 
 
 # -- mean squared error ----------------------------------------------------------------------------
@@ -230,7 +204,7 @@ def binary_cross_entropy_with_logits_grad(z, y):
     """
     z, y = _pair(z, y, "z", "y")
     _check_probabilities(y, "y")
-    return (_sigmoid(z) - y) / z.size
+    return (activations.sigmoid(z) - y) / z.size
 
 
 # -- categorical cross-entropy (softmax + negative log-likelihood) ---------------------------------
@@ -245,11 +219,11 @@ def log_softmax(logits):
     z = as_float_array(logits, "logits")
     if z.ndim != 2:
         raise ValueError(f"logits must be a 2-D array of shape (n_samples, n_classes); got shape {z.shape}")
-    return _log_softmax(z)
+    return activations.log_softmax(z)
 
 
 def categorical_cross_entropy(logits, y):
-    """Mean cross-entropy −mean(log softmax(z)[y]) from logits.
+    """Mean cross-entropy −mean(log softmax(z)[y]) from logits (via :class:`nnlib.layers.SoftmaxCrossEntropy`).
 
     Parameters
     ----------
@@ -266,7 +240,7 @@ def categorical_cross_entropy(logits, y):
     0.6931
     """
     z, y = _logits_and_targets(logits, y)
-    return _softmax_cross_entropy(z, y)[0]
+    return SoftmaxCrossEntropy().forward(z, y)
 
 
 def categorical_cross_entropy_grad(logits, y):
@@ -281,12 +255,9 @@ def categorical_cross_entropy_grad(logits, y):
     array([[ 0.5, -0.5]])
     """
     z, y = _logits_and_targets(logits, y)
-    p = _softmax_cross_entropy(z, y)[1]
-    if y.ndim == 1:
-        p[np.arange(len(y)), y] -= 1.0
-    else:
-        p -= y
-    return p / len(z)
+    head = SoftmaxCrossEntropy()
+    head.forward(z, y)
+    return head.backward()
 
 
 def one_hot(y, n_classes=None):

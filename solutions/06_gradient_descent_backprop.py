@@ -5,8 +5,8 @@ replaces the body of the matching answer cell in chapters/06_gradient_descent_ba
 """
 
 # %% Exercise 6.1
-# ∂L/∂v₁ = ∂L/∂ŷ · σ′(z₃) · h₁ = 2(ŷ − t) · ŷ(1 − ŷ) · h₁, with the printed forward values
-dL_dv1 = 2 * (0.7620 - 1.0) * 0.7620 * (1 - 0.7620) * 0.6457
+# ∂L/∂v₁ = ∂L/∂ŷ · σ′(z₃) · h₁ = (ŷ − y) · ŷ(1 − ŷ) · h₁, with the printed forward values
+dL_dv1 = (0.7620 - 1.0) * 0.7620 * (1 - 0.7620) * 0.6457
 
 # %% Exercise 6.2
 # Close to 2 / (1 + 10), the rate that shrinks both directions equally fast.

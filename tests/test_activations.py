@@ -18,7 +18,7 @@ def central_difference(f, z, eps=1e-6):
     return (f(z + eps) - f(z - eps)) / (2 * eps)
 
 
-@pytest.mark.parametrize("name", A.NAMES)
+@pytest.mark.parametrize("name", [n for n in A.NAMES if n != "softmax"])
 def test_huge_inputs_are_finite_and_silent(name):
     z = np.array([-1e4, -50.0, 0.0, 50.0, 1e4])
     act = A.get(name)
@@ -74,15 +74,15 @@ def test_softmax_rows_sum_to_one_and_are_stable(z):
     np.testing.assert_array_equal(p[rows, np.argmax(z, axis=1)], p.max(axis=1))
 
 
-def test_softmax_is_shift_invariant_and_d_softmax_matches_diagonal():
+def test_softmax_is_shift_invariant_and_log_softmax_is_its_stable_log():
     z = np.array([[1.0, 2.0, 3.0]])
     np.testing.assert_allclose(A.softmax(z), A.softmax(z + 1000.0))
-    eps = 1e-6
-    for i in range(3):
-        dz = np.zeros_like(z)
-        dz[0, i] = eps
-        numeric = (A.softmax(z + dz)[0, i] - A.softmax(z - dz)[0, i]) / (2 * eps)
-        assert A.d_softmax(z)[0, i] == pytest.approx(numeric, rel=1e-6)
+    np.testing.assert_allclose(A.log_softmax(z), np.log(A.softmax(z)))
+    with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
+        warnings.simplefilter("error")
+        big = A.log_softmax(np.array([[1e4, 0.0, -1e4]]))
+    np.testing.assert_allclose(big, [[0.0, -1e4, -2e4]])
+    assert A.get("softmax").df is None  # its derivative mixes a row: see layers.SoftmaxCrossEntropy
 
 
 def test_integer_input_is_promoted_and_float32_is_kept():

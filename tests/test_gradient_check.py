@@ -11,7 +11,10 @@ from nnlib.gradient_check import (
     numerical_gradient,
     relative_error,
 )
-from nnlib.mlp import HIDDEN_ACTIVATIONS, MLPClassifier, MLPRegressor
+from nnlib.layers import ACTIVATION_LAYERS
+from nnlib.mlp import MLPClassifier, MLPRegressor
+from nnlib.network import Network
+from nnlib.optimizers import SGD
 
 RNG = np.random.default_rng(0)
 X = RNG.normal(size=(6, 3))
@@ -66,12 +69,8 @@ def test_relative_error():
 
 
 def test_check_layer_gradients_arguments():
-    with pytest.raises(TypeError, match="layer must be an nnlib.layers.Layer"):
+    with pytest.raises(TypeError, match="layer must have forward and backward methods"):
         check_layer_gradients("dense", X)
-    with pytest.raises(ValueError, match="y must be given to check the loss layer SoftmaxCrossEntropy"):
-        check_layer_gradients(Ly.SoftmaxCrossEntropy(), X)
-    with pytest.raises(ValueError, match="y is only for loss layers"):
-        check_layer_gradients(Ly.ReLU(), X, y=Y_CLASSES)
     with pytest.raises(ValueError, match="x must be a 2-D array"):
         check_layer_gradients(Ly.ReLU(), np.ones(3))
 
@@ -79,66 +78,66 @@ def test_check_layer_gradients_arguments():
 def test_a_wrong_backward_is_caught():
     class BrokenSigmoid(Ly.Sigmoid):
         def backward(self, grad):
-            return grad * self.out  # forgot the (1 − σ) factor
+            return grad * self.forward(self.x)  # forgot the (1 − σ) factor
 
     assert check_layer_gradients(BrokenSigmoid(), X)["x"] > 0.1
-    net = [Ly.Dense(3, 4, rng=0), BrokenSigmoid(), Ly.Dense(4, 3, rng=1), Ly.SoftmaxCrossEntropy()]
+    net = Network([Ly.Dense(3, 4, rng=0), BrokenSigmoid(), Ly.Dense(4, 3, rng=1)], Ly.SoftmaxCrossEntropy(), SGD())
     errors = check_gradients(net, X, Y_CLASSES)
     assert errors["W1"] > 0.1 and errors["W2"] < 1e-7  # the layer after the bug is still right
 
 
 # -- backprop through whole networks ---------------------------------------------------------------
-def hidden_pre_activations(model, X):
+def hidden_pre_activations(network, X):
     out, zs = X, []
-    for layer in model.layers_[:-1]:
+    for layer in network.layers[:-1]:
         out = layer.forward(out)
         if isinstance(layer, Ly.Dense):
             zs.append(out)
     return np.concatenate([z.ravel() for z in zs])
 
 
-@pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
+@pytest.mark.parametrize("activation", list(ACTIVATION_LAYERS))
 @pytest.mark.parametrize("kind", ["classifier", "regressor"])
 def test_every_activation_and_loss_combination(activation, kind):
     if kind == "classifier":
-        model = MLPClassifier(hidden_sizes=(5, 4), activation=activation, random_state=1)
-        model.initialize(3, [0, 1, 2])
+        model = MLPClassifier(hidden_sizes=(5, 4), activation=activation, random_state=1).initialize(3, [0, 1, 2])
         y = Y_CLASSES
     else:
         model = MLPRegressor(hidden_sizes=(5, 4), activation=activation, random_state=1).initialize(3)
-        y = Y_VALUES
-    for layer in model.layers_[::2]:  # non-zero biases so that every term is exercised
-        layer.b[:] = RNG.uniform(-0.5, 0.5, layer.b.shape)
+        y = Y_VALUES[:, None]
+    for b in model.intercepts_:  # non-zero biases so that every term is exercised
+        b[:] = RNG.uniform(-0.5, 0.5, b.shape)
     # Smooth points only: no pre-activation within 1e-3 of the ReLU kink.
-    assert np.min(np.abs(hidden_pre_activations(model, X))) > 1e-3
-    errors = check_gradients(model, X, y)
+    assert np.min(np.abs(hidden_pre_activations(model.network_, X))) > 1e-3
+    errors = check_gradients(model.network_, X, y)
     assert list(errors) == ["W1", "b1", "W2", "b2", "W3", "b3"]
     assert max_relative_error(errors) < 1e-6, errors
 
 
-@pytest.mark.parametrize("model", [MLPClassifier(hidden_sizes=(4,), l2=0.3, activation="tanh"),
-                                   MLPRegressor(hidden_sizes=(4,), l2=0.3, activation="sigmoid")], ids=repr)
+@pytest.mark.parametrize("model", [MLPClassifier(hidden_sizes=(4,), l2=0.3, activation="tanh").initialize(3, [0, 1, 2]),
+                                   MLPRegressor(hidden_sizes=(4,), l2=0.3, activation="sigmoid").initialize(3)],
+                         ids=lambda m: type(m).__name__)
 def test_l2_penalty_gradient(model):
-    y = Y_CLASSES if isinstance(model, MLPClassifier) else Y_VALUES
-    errors = check_gradients(model, X, y)  # builds the unfitted model from X and y
-    assert hasattr(model, "layers_") and max_relative_error(errors) < 1e-6, errors
+    y = Y_CLASSES if isinstance(model, MLPClassifier) else Y_VALUES[:, None]
+    assert model.network_.penalty() > 0
+    assert max_relative_error(check_gradients(model.network_, X, y)) < 1e-6
 
 
-def test_check_gradients_on_a_trained_model_and_on_string_labels():
+def test_a_trained_float32_network_is_checked_in_float64_and_left_untouched():
     labels = np.array(["a", "b", "c"])[Y_CLASSES]
-    model = MLPClassifier(hidden_sizes=(4,), activation="tanh", epochs=5).fit(X, labels)
-    assert max_relative_error(check_gradients(model, X, labels)) < 1e-6
-
-
-def test_check_gradients_on_a_list_of_layers_and_bad_models():
-    net = [Ly.Dense(3, 4, rng=0), Ly.Tanh(), Ly.Dense(4, 2, rng=1), Ly.MeanSquaredError()]
-    errors = check_gradients(net, X, RNG.normal(size=(6, 2)))
+    model = MLPClassifier(hidden_sizes=(4,), activation="tanh", epochs=5, dtype="float32").fit(X, labels)
+    before = [p.copy() for p in model.network_.params()]
+    errors = check_gradients(model.network_, X, np.searchsorted(model.classes_, labels))
     assert max_relative_error(errors) < 1e-6
-    with pytest.raises(ValueError, match="model must be an MLPClassifier/MLPRegressor or a list of layers"):
-        check_gradients([Ly.Dense(3, 2, rng=0)], X, Y_CLASSES)
-    with pytest.raises(TypeError, match="model must hold only nnlib.layers.Layer"):
-        check_gradients(["dense", Ly.SoftmaxCrossEntropy()], X, Y_CLASSES)
-    with pytest.raises(ValueError, match="model has no Dense layers"):
-        check_gradients([Ly.Tanh(), Ly.SoftmaxCrossEntropy()], X, Y_CLASSES)
-    with pytest.raises(ValueError, match="X must have 3 features"):
-        check_gradients(MLPClassifier().initialize(3, [0, 1, 2]), X[:, :2], Y_CLASSES)
+    for p, b in zip(model.network_.params(), before):
+        assert p.dtype == np.float32
+        np.testing.assert_array_equal(p, b)
+
+
+def test_check_gradients_on_a_hand_built_network_and_bad_networks():
+    net = Network([Ly.Dense(3, 4, rng=0), Ly.Tanh(), Ly.Dense(4, 2, rng=1)], Ly.MeanSquaredError(), SGD())
+    assert max_relative_error(check_gradients(net, X, RNG.normal(size=(6, 2)))) < 1e-6
+    with pytest.raises(ValueError, match="network has no layer with parameters"):
+        check_gradients(Network([Ly.Tanh()], Ly.SoftmaxCrossEntropy(), SGD()), X, Y_CLASSES)
+    with pytest.raises(ValueError, match="eps must be > 0"):
+        check_gradients(net, X, Y_CLASSES, eps=0)

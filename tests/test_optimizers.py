@@ -29,7 +29,6 @@ def test_optimizers_minimise_a_quadratic_in_place(opt, steps):
         opt.step([w], [grad])
     assert id(w) == w_id  # updated in place: layers keep pointing at the same array
     np.testing.assert_allclose(w, W_STAR, atol=1e-3)
-    assert opt.t == steps
 
 
 def test_sgd_and_momentum_exact_steps():
@@ -70,15 +69,13 @@ def test_float32_parameters_stay_float32_and_several_params_update():
     assert np.all(W < 1) and np.all(b < 0)
 
 
-def test_reset_forgets_state_and_state_follows_new_params():
+def test_adam_counts_steps_and_keeps_one_moment_per_parameter():
     opt = O.Adam(lr=0.1)
-    w = np.array([1.0])
-    opt.step([w], [np.array([1.0])])
-    opt.reset()
-    assert opt.t == 0
-    w2 = np.array([1.0, 1.0])
-    opt.step([w, w2], [np.array([1.0]), np.array([1.0, 1.0])])  # state rebuilt for two params
-    assert len(opt.m) == 2 and opt.t == 1
+    w, w2 = np.array([1.0]), np.array([1.0, 1.0])
+    for _ in range(3):
+        opt.step([w, w2], [np.array([1.0]), np.array([1.0, -1.0])])
+    assert opt.t == 3 and [m.shape for m in opt.m] == [(1,), (2,)]
+    np.testing.assert_allclose(w2, [1.0 - 0.3, 1.0 + 0.3])  # a constant gradient: steps of exactly lr
 
 
 @pytest.mark.parametrize(
@@ -93,7 +90,6 @@ def test_reset_forgets_state_and_state_follows_new_params():
         (lambda: O.Adam(beta2=1.5), ValueError, r"beta2 must be in \[0, 1\)"),
         (lambda: O.Adam(eps=0.0), ValueError, "eps must be > 0"),
         (lambda: O.get("rmsprop"), ValueError, "optimizer must be one of 'sgd', 'momentum', 'adam'"),
-        (lambda: O.get(3), TypeError, "optimizer must be a name"),
         (lambda: O.get("sgd", lr=0.0), ValueError, "lr must be > 0"),
     ],
 )
@@ -113,10 +109,9 @@ def test_step_checks_params_and_grads():
         O.Momentum(0.1).step([np.zeros(2, dtype=int)], [np.zeros(2)])
 
 
-def test_get_builds_by_name_and_passes_instances_through():
+def test_get_builds_by_name():
     assert isinstance(O.get("SGD", lr=0.1), O.SGD)
     opt = O.get("momentum", lr=0.1, beta=0.5)
     assert opt.beta == 0.5 and repr(opt) == "Momentum(lr=0.1, beta=0.5)"
-    assert O.get(opt) is opt
     assert O.get("adam").lr == 1e-3
-    assert O.NAMES == ("sgd", "momentum", "adam")
+    assert tuple(O.OPTIMIZERS) == ("sgd", "momentum", "adam")

@@ -48,24 +48,21 @@ def test_optimizer_comparison_figure_has_paths_and_curves():
     assert len(ax2.lines[0].get_xdata()) == 51
 
 
-def test_tiny_network_graph_matches_nnlib_layers():
-    net = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.2, 0.3]], b1=[0.35, 0.35], W2=[[0.4], [0.45]], b2=[0.6], t=1.0)
+def test_tiny_network_graph_matches_the_chain_rule_by_hand():
+    net = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.2, 0.3]], b1=[0.35, 0.35], W2=[[0.4], [0.45]], b2=[0.6], y=1.0)
     nodes, edges = graph.tiny_network_graph(**net)
-    d1, s1, d2, s2 = layers.Dense(2, 2), layers.Sigmoid(), layers.Dense(2, 1), layers.Sigmoid()
-    d1.W[:], d1.b[:] = net["W1"], net["b1"]
-    d2.W[:], d2.b[:] = net["W2"], net["b2"]
-    head = layers.MeanSquaredError()
-    out = s2.forward(d2.forward(s1.forward(d1.forward(np.array([net["x"]])))))
-    assert head.forward(out, np.array([[1.0]])) == pytest.approx(nodes["L"]["value"])
-    g = head.backward()
-    for layer in (s2, d2, s1, d1):
-        g = layer.backward(g)
-    # ∂L/∂W1[i, j] = x_i · ∂L/∂z_j and ∂L/∂v_j = h_j · ∂L/∂z3
-    for i in range(2):
-        for j in range(2):
-            assert d1.dW[i, j] == pytest.approx(nodes[f"x{i + 1}"]["value"] * nodes[f"z{j + 1}"]["grad"])
-    assert d2.dW[0, 0] == pytest.approx(nodes["h1"]["value"] * nodes["z3"]["grad"])
-    np.testing.assert_allclose(g[0], [nodes["x1"]["grad"], nodes["x2"]["grad"]])
+    x, W1, b1 = np.array(net["x"]), np.array(net["W1"]), np.array(net["b1"])
+    v, b2 = np.array(net["W2"])[:, 0], net["b2"][0]
+    h = 1 / (1 + np.exp(-(x @ W1 + b1)))
+    y_hat = 1 / (1 + np.exp(-(h @ v + b2)))
+    assert nodes["L"]["value"] == pytest.approx(0.5 * (y_hat - 1.0) ** 2)  # L = ½(ŷ − y)²
+    assert nodes["yhat"]["grad"] == pytest.approx(y_hat - 1.0)  # ∂L/∂ŷ = ŷ − y
+    dz3 = (y_hat - 1.0) * y_hat * (1 - y_hat)
+    dz = dz3 * v * h * (1 - h)
+    assert nodes["z3"]["grad"] == pytest.approx(dz3)
+    np.testing.assert_allclose([nodes["z1"]["grad"], nodes["z2"]["grad"]], dz)
+    np.testing.assert_allclose([nodes["x1"]["grad"], nodes["x2"]["grad"]], W1 @ dz)
+    np.testing.assert_allclose([nodes["h1"]["value"], nodes["h2"]["value"]], h)
     # the chain rule on the graph: a node's gradient = Σ over outgoing edges of local × head's gradient
     for name in nodes:
         out_edges = [e for e in edges if e[0] == name]

@@ -19,7 +19,7 @@ __all__ = ["TINY_NET", "VALLEY_STEPS", "check_dL_dv1", "check_valley_lr", "check
 
 #: The 2-2-1 sigmoid network of the backprop section (weights as in nnlib.layers.Dense).
 TINY_NET = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.20, 0.30]], b1=[0.35, 0.35], W2=[[0.40], [0.45]],
-                b2=[0.60], t=1.0)
+                b2=[0.60], y=1.0)
 #: Exercise 6.2: the step budget on the valley.
 VALLEY_STEPS = 50
 
@@ -34,7 +34,7 @@ def check_dL_dv1(dL_dv1):
     if np.isclose(val, nodes["yhat"]["grad"] * nodes["h1"]["value"], atol=5e-4):
         return False, "you skipped the sigmoid of the output neuron: multiply by σ′(z₃) = ŷ(1 − ŷ) too."
     if np.isclose(val, -ref, atol=5e-4):
-        return False, "right size, wrong sign: ŷ < t, so raising v₁ lowers the loss and the gradient is negative."
+        return False, "right size, wrong sign: ŷ < y, so raising v₁ lowers the loss and the gradient is negative."
     return bool(np.isclose(val, ref, atol=5e-4)), f"∂L/∂v₁ = {ref:.4f} (the same number nnlib's Dense layer gives)."
 
 

@@ -18,16 +18,19 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..activations import sigmoid
+from .. import activations
+from ..layers import Dense, MeanSquaredError, Sigmoid
 
 __all__ = ["tiny_network_graph", "plot_computational_graph"]
 
 
-def tiny_network_graph(x, W1, b1, W2, b2, t):
-    """Forward values and gradients of a 2-2-1 sigmoid network with loss L = (ŷ − t)².
+def tiny_network_graph(x, W1, b1, W2, b2, y):
+    """Forward values and gradients of a 2-2-1 sigmoid network with loss L = ½(ŷ − y)².
 
-    The network is z = x·W1 + b1, h = σ(z), z₃ = h·W2 + b2, ŷ = σ(z₃) (weights stored as in
-    :class:`nnlib.layers.Dense`: ``W[i, j]`` joins input i to neuron j).
+    The network is z = xW1 + b1, h = σ(z), z₃ = h·W2 + b2, ŷ = σ(z₃), built from nnlib's own
+    layers (``Dense``, ``Sigmoid``, ``MeanSquaredError``): every number shown is what their
+    ``forward`` and ``backward`` return. ``W[i, j]`` joins input i to neuron j, as in
+    :class:`nnlib.layers.Dense`.
 
     Returns
     -------
@@ -37,25 +40,27 @@ def tiny_network_graph(x, W1, b1, W2, b2, t):
     edges : list of (tail, head, local_gradient, label)
         The local gradient ∂head/∂tail and a short label such as ``"w₁₁"`` or ``"σ′"``.
     """
-    x = np.asarray(x, dtype=float).ravel()
-    W1 = np.asarray(W1, dtype=float)
-    b1 = np.asarray(b1, dtype=float).ravel()
-    W2 = np.asarray(W2, dtype=float).reshape(2, 1)
-    b2 = float(np.asarray(b2, dtype=float).ravel()[0])
-    if x.shape != (2,) or W1.shape != (2, 2) or b1.shape != (2,):
-        raise ValueError("x must have 2 entries, W1 shape (2, 2) and b1 2 entries for the 2-2-1 network")
-    z = x @ W1 + b1
-    h = sigmoid(z)
-    z3 = float(h @ W2[:, 0] + b2)
-    yhat = float(sigmoid(z3))
-    L = (yhat - t) ** 2
-    dL_dy = 2 * (yhat - t)
-    dy_dz3 = yhat * (1 - yhat)
-    dz3 = dL_dy * dy_dz3
-    dh = dz3 * W2[:, 0]
-    dsig = h * (1 - h)
-    dz = dh * dsig
-    dx = W1 @ dz
+    x = np.asarray(x, dtype=float).reshape(1, -1)
+    W1, b1 = np.asarray(W1, dtype=float), np.asarray(b1, dtype=float).ravel()
+    W2, b2 = np.asarray(W2, dtype=float).reshape(-1, 1), np.asarray(b2, dtype=float).ravel()
+    if x.shape != (1, 2) or W1.shape != (2, 2) or b1.shape != (2,) or W2.shape != (2, 1) or b2.shape != (1,):
+        raise ValueError("x must have 2 entries, W1 shape (2, 2), b1 2 entries, W2 2 entries and b2 one "
+                         "for the 2-2-1 network")
+    dense1, sig1, dense2, sig2, head = Dense(2, 2), Sigmoid(), Dense(2, 1), Sigmoid(), MeanSquaredError()
+    dense1.W, dense1.b, dense2.W, dense2.b = W1, b1, W2, b2
+    z = dense1.forward(x)
+    h = sig1.forward(z)
+    z3 = dense2.forward(h)
+    y_hat = sig2.forward(z3)
+    L = head.forward(y_hat, np.array([[float(y)]]))
+    dy_hat = head.backward()
+    dz3 = sig2.backward(dy_hat)
+    dh = dense2.backward(dz3)
+    dz = sig1.backward(dh)
+    dx = dense1.backward(dz)
+    dsig = activations.d_sigmoid(z)[0]  # the local gradients σ′(z) on the edges z → h
+    dsig3 = float(activations.d_sigmoid(z3)[0, 0])
+    (x, z, h, dx, dz, dh) = (a[0] for a in (x, z, h, dx, dz, dh))
     nodes = {
         "x1": {"pos": (0.0, 1), "label": "x₁", "value": x[0], "grad": dx[0]},
         "x2": {"pos": (0.0, 0), "label": "x₂", "value": x[1], "grad": dx[1]},
@@ -63,8 +68,8 @@ def tiny_network_graph(x, W1, b1, W2, b2, t):
         "z2": {"pos": (1.5, 0), "label": "z₂", "value": z[1], "grad": dz[1]},
         "h1": {"pos": (3.0, 1), "label": "h₁", "value": h[0], "grad": dh[0]},
         "h2": {"pos": (3.0, 0), "label": "h₂", "value": h[1], "grad": dh[1]},
-        "z3": {"pos": (4.5, 0.5), "label": "z₃", "value": z3, "grad": dz3},
-        "yhat": {"pos": (6.0, 0.5), "label": "ŷ", "value": yhat, "grad": dL_dy},
+        "z3": {"pos": (4.5, 0.5), "label": "z₃", "value": z3[0, 0], "grad": dz3[0, 0]},
+        "yhat": {"pos": (6.0, 0.5), "label": "ŷ", "value": y_hat[0, 0], "grad": dy_hat[0, 0]},
         "L": {"pos": (7.5, 0.5), "label": "L", "value": L, "grad": 1.0},
     }
     sub = "₁₂"
@@ -76,8 +81,8 @@ def tiny_network_graph(x, W1, b1, W2, b2, t):
         edges.append((f"z{j + 1}", f"h{j + 1}", float(dsig[j]), "σ′"))
     for j in range(2):
         edges.append((f"h{j + 1}", "z3", float(W2[j, 0]), f"v{sub[j]}"))
-    edges.append(("z3", "yhat", float(dy_dz3), "σ′"))
-    edges.append(("yhat", "L", float(dL_dy), "2(ŷ−t)"))
+    edges.append(("z3", "yhat", dsig3, "σ′"))
+    edges.append(("yhat", "L", float(dy_hat[0, 0]), "ŷ − y"))
     for n in nodes.values():
         n["value"], n["grad"] = float(n["value"]), float(n["grad"])
     return nodes, edges

@@ -1,7 +1,7 @@
 """Look inside a trained digit network: one test image, every layer's activations, the answer.
 
 - :func:`inspect_digit` — the **pure** function: model + images + index -> the image, each
-  layer's activations (from ``model.forward_activations``), the probabilities, the true label,
+  layer's activations (from :func:`hidden_activations`), the probabilities, the true label,
   the prediction and the readout text.
 - :func:`next_wrong` — the index of the next misclassified image (wrapping around).
 - :class:`DigitInspector` — the live widget: an index slider and a "next wrong" button; the
@@ -27,9 +27,10 @@ import ipywidgets as w
 import numpy as np
 
 from .._checks import as_2d_float, as_labels
+from ..layers import Dense
 from ._base import LiveWidget, live_figure
 
-__all__ = ["inspect_digit", "next_wrong", "DigitInspector"]
+__all__ = ["hidden_activations", "inspect_digit", "next_wrong", "DigitInspector"]
 
 RIGHT = "#1b7a2f"
 WRONG = "#d62728"
@@ -53,6 +54,26 @@ def _image_shape(n_features, image_shape):
     return (side, side)
 
 
+def hidden_activations(model, X):
+    """Each hidden layer's activations φ(z) for the images X: one (n_samples, n_neurons) array per layer.
+
+    Runs ``model.network_``'s layers one by one and keeps the output of every activation layer.
+
+    Examples
+    --------
+    >>> from nnlib.mlp import MLPClassifier
+    >>> model = MLPClassifier(hidden_sizes=(16, 8)).initialize(64, list(range(10)))
+    >>> [a.shape for a in hidden_activations(model, np.zeros((3, 64)))]
+    [(3, 16), (3, 8)]
+    """
+    out, acts = np.asarray(X, dtype=model.coefs_[0].dtype), []
+    for layer in model.network_.layers[:-1]:
+        out = layer.forward(out)
+        if not isinstance(layer, Dense):
+            acts.append(out)
+    return acts
+
+
 def inspect_digit(model, X, y, index, image_shape=None):
     """Everything the inspector shows for image ``index`` of ``X`` (pure: no widgets).
 
@@ -66,9 +87,9 @@ def inspect_digit(model, X, y, index, image_shape=None):
     y = as_labels(y, "y", n_samples=len(X))
     index = _check_index(index, len(X))
     shape = _image_shape(X.shape[1], image_shape)
-    acts = model.forward_activations(X[index])
-    hidden_and_output = [np.asarray(a, dtype=float) for a in acts[1:]]
-    proba = hidden_and_output[-1]
+    image = X[index:index + 1]
+    proba = np.asarray(model.predict_proba(image)[0], dtype=float)
+    hidden_and_output = [np.asarray(a[0], dtype=float) for a in hidden_activations(model, image)] + [proba]
     classes = np.asarray(model.classes_)
     best = int(np.argmax(proba))
     prediction = classes[best].item()
@@ -144,7 +165,7 @@ class DigitInspector(LiveWidget):
         index = _check_index(index, len(self.X))
         self.predictions = np.asarray(model.predict(self.X))
         # one colour scale per layer, the same for every image, so strips can be compared
-        all_acts = model.forward_activations(self.X)[1:-1]
+        all_acts = hidden_activations(model, self.X)
         self.layer_max = [float(np.max(a)) or 1.0 for a in all_acts]
 
         self.index = self.named(

@@ -248,7 +248,9 @@ class Playground(LiveWidget):
         self.reset()
 
     def _on_lr(self, change=None):
-        self.model.set_params(lr=float(self.lr.value))  # MLPClassifier follows lr between epochs
+        lr = float(self.lr.value)
+        self.model.set_params(lr=lr)
+        self.model.network_.optimizer.lr = lr  # the running optimizer keeps Adam's moments
         self.refresh()
 
     def _on_tick(self, change):

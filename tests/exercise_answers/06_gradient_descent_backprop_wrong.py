@@ -2,7 +2,7 @@
 
 # %% Exercise 6.1
 # Forgets the output neuron's sigmoid: ∂L/∂ŷ · h₁ only.
-dL_dv1 = 2 * (0.7620 - 1.0) * 0.6457
+dL_dv1 = (0.7620 - 1.0) * 0.6457
 
 # %% Exercise 6.2
 # "Bigger is faster" — past 0.2 the steep direction explodes.
