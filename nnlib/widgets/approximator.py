@@ -249,7 +249,8 @@ def network_contributions(model, x):
         raise ValueError("model must have one input, one hidden layer and one output; "
                          f"got weight shapes {[W.shape for W in coefs]}")
     x = np.asarray(x, dtype=float).ravel()
-    hidden = model.forward_activations(x[:, None])[1]              # (n, n_hidden) φ(wᵢx + bᵢ)
+    dense, phi = model.network_.layers[:2]
+    hidden = phi.forward(dense.forward(x[:, None]))                # (n, n_hidden) φ(wᵢx + bᵢ)
     return (hidden * coefs[1][:, 0]).T, float(model.intercepts_[1][0])
 
 
