@@ -1,12 +1,12 @@
 """Chapter 08 checks: reference answers pass, wrong answers get "Not yet", stubs are unanswered."""
 
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nnlib.exercises import DIFFICULTIES, ch08
+from test_exercises import parse_answer_file
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKS = {
@@ -17,13 +17,11 @@ CHECKS = {
 
 
 def _cells(path):
-    """Exercise id -> namespace after exec'ing that cell's text (jupytext percent format)."""
-    parts = re.split(r"^# %% Exercise (\d+\.\d+)\s*$", path.read_text(encoding="utf-8"), flags=re.M)
+    """Exercise id -> namespace after exec'ing that answer (parsed by the notebook harness)."""
     out = {}
-    for number, body in zip(parts[1::2], parts[2::2]):
-        ns = {"np": np}
-        exec(body, ns)  # noqa: S102 - our own answer files
-        out[number] = ns
+    for number, body in parse_answer_file(path).items():
+        out[number] = {"np": np}
+        exec(body, out[number])  # noqa: S102 - our own answer files
     return out
 
 
@@ -42,19 +40,14 @@ def test_every_exercise_has_a_solution_a_wrong_answer_hints_and_a_difficulty():
         assert len(check.hints) == 3 and check.difficulty in DIFFICULTIES
 
 
+@pytest.mark.parametrize("kind, status, prefix", [("reference", "correct", "✅ Correct!"),
+                                                  ("wrong", "wrong", "❌ Not yet — hint:")])
 @pytest.mark.parametrize("number", sorted(CHECKS))
-def test_reference_answer_is_correct(number):
-    fb = _call(number, SOLUTIONS[number])
-    assert fb.status == "correct", fb.message
-    assert fb.message.startswith("✅ Correct!")
-
-
-@pytest.mark.parametrize("number", sorted(CHECKS))
-def test_wrong_answer_is_rejected_with_a_specific_hint(number):
-    fb = _call(number, WRONG[number])
-    assert fb.status == "wrong", fb.message
-    assert fb.message.startswith("❌ Not yet — hint:")
-    assert "[hint" not in fb.message  # each planted mistake is recognised, not just "wrong"
+def test_reference_passes_and_wrong_answer_gets_a_specific_hint(number, kind, status, prefix):
+    fb = _call(number, (SOLUTIONS if kind == "reference" else WRONG)[number])
+    assert fb.status == status and fb.message.startswith(prefix), fb.message
+    if kind == "wrong":
+        assert "[hint" not in fb.message  # each planted mistake is recognised, not just "wrong"
 
 
 def _stub_l2(W, lam):

@@ -37,14 +37,22 @@ def _still_a_stub(fn, args):
     return result is not None and is_placeholder(result)
 
 
-def _tuple_result(fn, args, n):
-    """``fn(*args)`` as a tuple of ``n`` values, or None if it raises or returns something else
-    (compare_functions has already said what is wrong then)."""
+def _compare_then_diagnose(learner, reference, make_inputs, trials, probe, diagnose):
+    """``compare_functions`` on fresh random inputs; when they differ, run the learner once on the
+    fixed ``probe`` arguments and let ``diagnose(*result)`` name a known mistake ("" if none).
+
+    Returns ``(ok, reason)``; the reason never contains the expected numbers.
+    """
+    ok, why = compare_functions(learner, reference, make_inputs, trials=trials)
+    if ok:
+        return True, ""
     try:
-        result = fn(*args)
-    except Exception:
-        return None
-    return result if isinstance(result, tuple) and len(result) == n else None
+        result = learner(*probe)
+    except Exception:  # compare_functions has already said what is wrong
+        return False, why
+    if not (isinstance(result, tuple) and len(result) == 2):
+        return False, why
+    return False, diagnose(*result) or why
 
 
 def _with_stub_check(check, stub_args):
@@ -76,19 +84,18 @@ def _l2_inputs(rng):
 ])
 def _check_l2(l2_penalty_and_gradient):
     """Exercise 8.1: ``l2_penalty_and_gradient(W, lam) -> (½·λ·Σw², λ·W)``."""
-    ok, why = compare_functions(l2_penalty_and_gradient, _reference_l2, _l2_inputs, trials=6)
-    if ok:
-        return True, "penalty and gradient match nnlib.regularization.l2_penalty / l2_gradient on random weights."
     W, lam = np.array([[1.0, -2.0], [0.5, 3.0]]), 0.3
-    result = _tuple_result(l2_penalty_and_gradient, (W.copy(), lam), 2)
-    if result is None:
-        return False, why
-    penalty, grad = result
-    if np.isclose(float(penalty), 2 * R.l2_penalty(W, lam)):
-        return False, "your penalty is twice too big: the course's L2 penalty has a ½ in front (it cancels the 2 of w²)."
-    if np.shape(grad) == W.shape and np.allclose(grad, 2 * R.l2_gradient(W, lam)):
-        return False, "your gradient is twice too big: the ½ of the penalty cancels the 2 from differentiating w²."
-    return False, why
+
+    def diagnose(penalty, grad):
+        if np.isclose(float(penalty), 2 * R.l2_penalty(W, lam)):
+            return "your penalty is twice too big: the course's L2 penalty has a ½ in front (it cancels the 2 of w²)."
+        if np.shape(grad) == W.shape and np.allclose(grad, 2 * R.l2_gradient(W, lam)):
+            return "your gradient is twice too big: the ½ of the penalty cancels the 2 from differentiating w²."
+        return ""
+
+    ok, why = _compare_then_diagnose(l2_penalty_and_gradient, _reference_l2, _l2_inputs, 6, (W.copy(), lam), diagnose)
+    return ok, ("penalty and gradient match nnlib.regularization.l2_penalty / l2_gradient on random weights."
+                if ok else why)
 
 
 check_l2 = _with_stub_check(_check_l2, (np.ones((1, 2)), 0.1))
@@ -120,24 +127,23 @@ def _dropout_inputs(rng):
 ])
 def _check_dropout(dropout_forward_backward):
     """Exercise 8.2: ``dropout_forward_backward(x, grad, keep, p) -> (out, dx)``."""
-    ok, why = compare_functions(dropout_forward_backward, _reference_dropout, _dropout_inputs, trials=6)
-    if ok:
-        return True, ("out and ∂L/∂x match nnlib's Dropout layer (training=True) on random masks: "
-                      "that is inverted dropout, forward and backward.")
     x, grad = np.array([[2.0, -1.0, 4.0]]), np.array([[1.0, 1.0, 1.0]])
     keep, p = np.array([[True, False, True]]), 0.5
-    result = _tuple_result(dropout_forward_backward, (x.copy(), grad.copy(), keep.copy(), p), 2)
-    if result is None:
-        return False, why
-    out, dx = result
-    out, dx = np.asarray(out, dtype=float), np.asarray(dx, dtype=float)
-    if out.shape == x.shape and np.allclose(out, x * keep):
-        return False, "the dropped values are right, but the kept ones must be scaled up so the expected output stays x."
-    if out.shape == x.shape and np.allclose(out, x * keep * (1 - p)):
-        return False, "inverted dropout scales the kept values *up* while training (divide, do not multiply)."
-    if dx.shape == x.shape and np.allclose(dx, grad):
-        return False, "∂L/∂x is not ∂L/∂out: a dropped value had no effect on the loss, so its gradient is 0."
-    return False, why
+
+    def diagnose(out, dx):
+        out, dx = np.asarray(out, dtype=float), np.asarray(dx, dtype=float)
+        if out.shape == x.shape and np.allclose(out, x * keep):
+            return "the dropped values are right, but the kept ones must be scaled up so the expected output stays x."
+        if out.shape == x.shape and np.allclose(out, x * keep * (1 - p)):
+            return "inverted dropout scales the kept values *up* while training (divide, do not multiply)."
+        if dx.shape == x.shape and np.allclose(dx, grad):
+            return "∂L/∂x is not ∂L/∂out: a dropped value had no effect on the loss, so its gradient is 0."
+        return ""
+
+    ok, why = _compare_then_diagnose(dropout_forward_backward, _reference_dropout, _dropout_inputs, 6,
+                                     (x.copy(), grad.copy(), keep.copy(), p), diagnose)
+    return ok, ("out and ∂L/∂x match nnlib's Dropout layer (training=True) on random masks: "
+                "that is inverted dropout, forward and backward." if ok else why)
 
 
 check_dropout = _with_stub_check(
@@ -175,18 +181,17 @@ def _early_stopping_inputs(rng):
 ])
 def _check_early_stopping(early_stopping_epochs):
     """Exercise 8.3: ``early_stopping_epochs(val_losses, patience) -> (best_epoch, stop_epoch)``."""
-    ok, why = compare_functions(early_stopping_epochs, _reference_early_stopping, _early_stopping_inputs, trials=8)
-    if ok:
-        return True, "best and stopping epochs match nnlib.regularization.EarlyStopping on random validation curves."
-    result = _tuple_result(early_stopping_epochs, ([0.9, 0.5, 0.6, 0.7, 0.4], 2), 2)
-    if result is None:
-        return False, why
-    best, stop = result
-    if (best, stop) == (1, 3):
-        return False, "those are 0-based positions: the course counts epochs from 1 (epoch 1 is the first pass)."
-    if stop == 5:
-        return False, "your loop did not stop: after `patience` epochs without a new best, training ends."
-    return False, why
+    def diagnose(best, stop):
+        if (best, stop) == (1, 3):
+            return "those are 0-based positions: the course counts epochs from 1 (epoch 1 is the first pass)."
+        if stop == 5:
+            return "your loop did not stop: after `patience` epochs without a new best, training ends."
+        return ""
+
+    ok, why = _compare_then_diagnose(early_stopping_epochs, _reference_early_stopping, _early_stopping_inputs, 8,
+                                     ([0.9, 0.5, 0.6, 0.7, 0.4], 2), diagnose)
+    return ok, ("best and stopping epochs match nnlib.regularization.EarlyStopping on random validation curves."
+                if ok else why)
 
 
 check_early_stopping = _with_stub_check(_check_early_stopping, ([1.0, 0.5], 2))

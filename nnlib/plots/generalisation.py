@@ -56,13 +56,8 @@ def plot_fits(X_train, y_train, x_grid, fits, truth=None, ax=None, title=None):
         ax.plot(x_grid, curve, color=FIT_COLOURS[i % len(FIT_COLOURS)], lw=1.8, label=label)
     ax.scatter(np.asarray(X_train, dtype=float).ravel(), np.asarray(y_train, dtype=float), s=22, color="k",
                zorder=3, label="training points")
-    ax.set_xlabel("input x")
     ax.set_ylabel("y")
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize="small")
-    if title:
-        ax.set_title(title)
-    return ax
+    return _finish(ax, title)
 
 
 def plot_contributions(x, contributions, c, target=None, ax=None, title=None):
@@ -99,6 +94,10 @@ def plot_contributions(x, contributions, c, target=None, ax=None, title=None):
     for row in parts:
         ax.plot(x, row, lw=1, alpha=0.8)
     ax.plot(x, parts.sum(axis=0) + c, color="#d62728", lw=2, label="sum + c = ŷ")
+    return _finish(ax, title)
+
+
+def _finish(ax, title):
     ax.set_xlabel("input x")
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
