@@ -1,7 +1,7 @@
 """Course run time: headless execution time of every chapter and of the whole course.
 
 Executes each chapter with nbclient in a scratch copy (the stored notebooks are not touched),
-the way ``scripts/run_notebooks.py`` and nbval run them. Target: the whole course in ≤ 90 s.
+the way ``scripts/run_notebooks.py`` and nbval run them. Target: the whole course in ≤ 60 s.
 
 Run: ``python bench/course_runtime.py [chapters/NN_*.ipynb ...]``
 """
@@ -17,7 +17,7 @@ from nbclient import NotebookClient
 
 from _common import REPO, table
 
-TARGET_SECONDS = 90.0
+TARGET_SECONDS = 60.0
 
 
 def run(path: Path) -> float:

@@ -204,8 +204,8 @@ def log_softmax(z, axis=-1):
            [ 0.00000000e+00, -1.00000000e+04]])
     """
     z = _as_float(z)
-    shifted = z - np.max(z, axis=axis, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    shifted = z - z.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
 def softmax(z, axis=-1):

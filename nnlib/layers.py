@@ -47,6 +47,7 @@ __all__ = [
     "Linear",
     "SoftmaxCrossEntropy",
     "MeanSquaredError",
+    "ACTIVATION_LAYERS",
     "activation_layer",
 ]
 
@@ -290,12 +291,12 @@ class SoftmaxCrossEntropy(Layer):
     """
 
     def forward(self, logits, y):
-        if y.ndim == 1:
-            y = np.eye(logits.shape[1], dtype=logits.dtype)[y]  # class indices → one-hot rows
+        if y.ndim == 1:  # class indices → one-hot rows
+            y = (y[:, None] == np.arange(logits.shape[1])).astype(logits.dtype)
         log_probs = act.log_softmax(logits)  # stable: never log(0)
         self.probs = np.exp(log_probs)
         self.y = y
-        return float(np.sum(y * -log_probs) / len(y))
+        return float((y * -log_probs).sum() / len(y))
 
     def backward(self):
         return (self.probs - self.y) / len(self.y)

@@ -18,9 +18,6 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
 import numpy as np
 
 from . import activations
@@ -28,9 +25,6 @@ from ._checks import as_float_array, check_positive_int
 from .layers import SoftmaxCrossEntropy
 
 __all__ = [
-    "Loss",
-    "NAMES",
-    "get",
     "mse",
     "mse_grad",
     "binary_cross_entropy",
@@ -283,66 +277,3 @@ def one_hot(y, n_classes=None):
     out = np.zeros((len(idx), k))
     out[np.arange(len(idx)), idx] = 1.0
     return out
-
-
-# -- lookup by name --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Loss:
-    """A loss function with its gradient, looked up by name with :func:`get`.
-
-    Examples
-    --------
-    >>> get("mse").grad([1.0], [0.0])
-    array([2.])
-    """
-
-    name: str
-    f: Callable
-    grad: Callable
-
-    def __call__(self, *args, **kwargs):
-        return self.f(*args, **kwargs)
-
-
-_REGISTRY = {
-    "mse": Loss("mse", mse, mse_grad),
-    "binary_cross_entropy": Loss("binary_cross_entropy", binary_cross_entropy, binary_cross_entropy_grad),
-    "binary_cross_entropy_with_logits": Loss(
-        "binary_cross_entropy_with_logits", binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_grad
-    ),
-    "categorical_cross_entropy": Loss(
-        "categorical_cross_entropy", categorical_cross_entropy, categorical_cross_entropy_grad
-    ),
-}
-_ALIASES = {
-    "squared_error": "mse",
-    "mean_squared_error": "mse",
-    "bce": "binary_cross_entropy",
-    "bce_with_logits": "binary_cross_entropy_with_logits",
-    "cross_entropy": "categorical_cross_entropy",
-    "ce": "categorical_cross_entropy",
-}
-
-#: Names accepted by :func:`get`.
-NAMES = tuple(_REGISTRY)
-
-
-def get(name):
-    """Look up a :class:`Loss` by name (case-insensitive; a Loss passes through).
-
-    Examples
-    --------
-    >>> get("cross_entropy").name
-    'categorical_cross_entropy'
-    """
-    if isinstance(name, Loss):
-        return name
-    if not isinstance(name, str):
-        raise TypeError(f"loss must be a name (str); got {type(name).__name__}")
-    key = name.strip().lower().replace("-", "_")
-    key = _ALIASES.get(key, key)
-    try:
-        return _REGISTRY[key]
-    except KeyError:
-        valid = ", ".join(repr(n) for n in NAMES)
-        raise ValueError(f"loss must be one of {valid}; got {name!r}") from None

@@ -44,7 +44,7 @@ from ._checks import (
     check_same_length,
 )
 from .divergence import DivergenceGuard
-from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy, activation_layer
+from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy
 from .network import Network
 from .optimizers import OPTIMIZERS
 
@@ -101,10 +101,10 @@ class _BaseMLP(BaseEstimator):
         sizes = (n_features, *p["hidden_sizes"], n_outputs)
         layers = []
         for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-            layers += [Dense(n_in, n_out, self._rng, init=init, dtype=p["dtype"]), activation_layer(p["activation"])]
+            layers += [Dense(n_in, n_out, self._rng, init=init, dtype=p["dtype"]), ACTIVATION_LAYERS[p["activation"]]()]
         self.network_ = Network(layers[:-1], self._loss_layer(), OPTIMIZERS[p["optimizer"]](lr=p["lr"]), l2=p["l2"])
         self._guard = DivergenceGuard(p["lr"], type(self).__name__)
-        self._batch_size, self._dtype = p["batch_size"], p["dtype"]
+        self._batch_size, self._epochs, self._dtype = p["batch_size"], p["epochs"], p["dtype"]
         self.n_features_in_ = n_features
         self.loss_history_ = []
         self.n_iter_ = 0
@@ -220,7 +220,7 @@ class _BaseMLP(BaseEstimator):
             self.__dict__.pop(fitted, None)
         X, y = self._check_data(X, y)
         self._initialize_from(X, y)
-        return self._run_epochs(X, self._encode(y), self.epochs, self._validation(X_val, y_val))
+        return self._run_epochs(X, self._encode(y), self._epochs, self._validation(X_val, y_val))
 
 
 class MLPClassifier(ClassifierMixin, _BaseMLP):

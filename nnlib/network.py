@@ -116,15 +116,13 @@ class Network:
             The output for every sample as its mini-batch was trained, in the order of X.
         """
         order = rng.permutation(len(X))
-        total, Y_hat = 0.0, None
+        total, outputs = 0.0, []
         for start in range(0, len(X), batch_size):
             idx = order[start:start + batch_size]
             loss, y_hat = self.train_step(X[idx], y[idx])
-            if Y_hat is None:
-                Y_hat = np.empty((len(X), *y_hat.shape[1:]), dtype=y_hat.dtype)
-            Y_hat[idx] = y_hat
             total += loss * len(idx)
-        return total / len(X), Y_hat
+            outputs.append(y_hat)
+        return total / len(X), np.concatenate(outputs)[np.argsort(order)]  # back in the order of X
 
     def __repr__(self):
         return f"Network({self.layers!r}, loss={self.loss!r}, optimizer={self.optimizer!r}, l2={self.l2})"

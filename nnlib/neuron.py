@@ -1,7 +1,7 @@
 """One artificial neuron (인공 뉴런): a weighted sum of the inputs plus a bias, then an activation.
 
-    z = x · w + b        (the net input)
-    y = φ(z)             (the output)
+    z = x · w + b        (the net input, 순입력)
+    a = φ(z)             (the activation: the neuron's output)
 
 Examples
 --------
@@ -34,7 +34,7 @@ def _inputs(X, n_features):
 
 
 class Neuron:
-    """A single neuron with fixed weights: ``y = φ(X · w + b)``.
+    """A single neuron with fixed weights: ``a = φ(X · w + b)``.
 
     Parameters
     ----------
@@ -91,7 +91,7 @@ class Neuron:
         return float(z) if single else z
 
     def forward(self, X):
-        """The neuron's output y = φ(z), for a batch or a single sample.
+        """The neuron's output, its activation a = φ(z), for a batch or a single sample.
 
         Examples
         --------
@@ -99,8 +99,8 @@ class Neuron:
         array([0., 1.])
         """
         X, single = _inputs(X, self.n_features)
-        y = self.activation.f(X @ self.weights + self.bias)
-        return float(y) if single else y
+        a = self.activation.f(X @ self.weights + self.bias)
+        return float(a) if single else a
 
     __call__ = forward
 

@@ -82,7 +82,7 @@ def test_valley_check_accepts_a_range_and_explains_failures():
 
 
 def test_dl_dv1_sign_mistake_gets_its_own_hint():
-    assert "sign" in ch06.check_dL_dv1(0.0557).message
+    assert "sign" in ch06.check_dL_dv1(0.0279).message
 
 
 def test_garbage_answers_never_raise():

@@ -166,16 +166,3 @@ def test_one_hot():
         L.one_hot(["cat", "dog"])
     with pytest.raises(ValueError, match="y must not be empty"):
         L.one_hot([])
-
-
-def test_get_names_aliases_and_errors():
-    for name in L.NAMES:
-        assert L.get(name).name == name
-    assert L.get("Cross-Entropy") is L.get("categorical_cross_entropy")
-    assert L.get("squared_error").grad([1.0], [0.0])[0] == 2.0
-    assert L.get(L.get("bce")) is L.get("binary_cross_entropy")
-    assert L.get("mse")([2.0], [0.0]) == 4.0
-    with pytest.raises(ValueError, match="loss must be one of 'mse'"):
-        L.get("hinge")
-    with pytest.raises(TypeError, match="loss must be a name"):
-        L.get(3)
