@@ -182,3 +182,26 @@ def test_early_stopping_bad_inputs():
     stopper.update(1.0, [np.zeros(1), np.zeros(2)])
     with pytest.raises(ValueError, match="^params must hold 2 arrays"):
         stopper.restore([np.zeros(1)])
+
+
+# --------------------------------------------------------------------------- in a Network
+
+
+def test_dropout_in_a_network_trains_and_is_off_at_prediction():
+    from nnlib.gradient_check import check_gradients
+    from nnlib.layers import Dense, MeanSquaredError, Tanh
+    from nnlib.network import Network
+    from nnlib.optimizers import SGD
+
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(16, 3)), rng.normal(size=(16, 1))
+    layers = [Dense(3, 8, rng=1), Tanh(), Dropout(0.5, rng=2), Dense(8, 1, rng=3)]
+    net = Network(layers, MeanSquaredError(), SGD(lr=0.05))
+    plain = Network([layers[0], layers[1], layers[3]], MeanSquaredError(), SGD(lr=0.05))
+    assert np.array_equal(net.forward(X), plain.forward(X))            # prediction: no dropout
+    assert not np.array_equal(net.forward(X, training=True), net.forward(X, training=True))
+    assert max(check_gradients(net, X, Y).values()) < 1e-7              # checked with training off
+    before = float(net.loss.forward(net.forward(X), Y))
+    for _ in range(200):
+        net.train_step(X, Y)
+    assert float(net.loss.forward(net.forward(X), Y)) < 0.8 * before
