@@ -28,7 +28,7 @@ The "matmul limit" rows are the products alone, on every BLAS thread and on one.
 Data: the real MNIST test set split as the shared data's README says (first 8,000 images train,
 last 2,000 test), from ``--mnist DIR`` (default ``../shared/data/mnist`` beside the repository).
 
-Run: ``python bench/train_speed.py [--mnist DIR] [--epochs 3] [--seeds 8] [--dtype float32]``
+Run: ``python bench/train_speed.py [--mnist DIR] [--epochs 3] [--seeds 8] [--dtype float32] [--torch-threads both]``
 """
 
 from __future__ import annotations
@@ -184,6 +184,8 @@ def main():
     p.add_argument("--dtype", default="float32", choices=["float32", "float64"])
     p.add_argument("--settings", nargs="*", default=list(SETTINGS))
     p.add_argument("--seeds", type=int, default=8, help="runs per library (accuracy is averaged)")
+    p.add_argument("--torch-threads", default="both", choices=["all", "1", "both"],
+                   help="time PyTorch on all cores, on one thread, or both")
     args = p.parse_args()
     dtype = np.dtype(args.dtype)
 
@@ -191,10 +193,12 @@ def main():
     try:
         import torch  # noqa: F401
 
-        runners["PyTorch CPU"] = run_torch
         # nnlib runs these mini-batches on one BLAS thread; on a busy machine PyTorch's own
         # threads can wait on each other, so it is timed on one thread too.
-        runners["PyTorch CPU, 1 thread"] = functools.partial(run_torch, threads=1)
+        if args.torch_threads in ("all", "both"):
+            runners["PyTorch CPU"] = run_torch
+        if args.torch_threads in ("1", "both"):
+            runners["PyTorch CPU, 1 thread"] = functools.partial(run_torch, threads=1)
     except ImportError:
         print("PyTorch is not installed: its column is skipped (pip install torch to include it).")
 
