@@ -34,6 +34,7 @@ _SUBMODULES = (
     "perceptron",
     "plots",
     "preprocess",
+    "regularization",
     "separability",
     "widgets",
 )

@@ -76,10 +76,11 @@ def test_every_check_has_a_ladder_and_a_difficulty(number):
 
 
 def test_function_exercises_never_crash_and_never_show_the_answer():
-    def returns_none(sizes):
-        pass
+    def forgets_return(sizes):
+        sum(sizes)  # real code, but no return
 
-    assert "None" in ch04.check_count_parameters(returns_none).message
+    assert "None" in ch04.check_count_parameters(forgets_return).message
+    assert ch04.check_count_parameters(lambda sizes: None).status == "unanswered"  # = a bare stub
     assert ch04.check_count_parameters(lambda sizes: sizes[10]).status == "wrong"  # raises: a hint
     # a hard-coded number cannot pass: the sizes are fresh random lists
     assert ch04.check_count_parameters(lambda sizes: 9).status == "wrong"
@@ -134,7 +135,7 @@ def test_backward_checks_use_numerical_gradients_and_catch_each_part():
                          (lambda x, W, g: (g @ W.T, x.T @ g, g.mean(0)), "db")):
         fb = ch06.check_dense_backward(broken)
         assert fb.status == "wrong" and part in fb.message, fb.message
-    assert "None" in ch06.check_dense_backward(lambda x, W, g: None).message
+    assert "None" in ch06.check_dense_backward(lambda x, W, g: [x, W, g] and None).message
     only_local = ch06.check_sigmoid_backward(lambda z, g: (1 / (1 + np.exp(-z))) * (1 - 1 / (1 + np.exp(-z))))
     assert "grad" in only_local.message
 

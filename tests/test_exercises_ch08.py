@@ -85,7 +85,7 @@ def test_feedback_never_prints_the_answer():
 def test_hard_coded_or_broken_answers_fail():
     fixed = ch08.check_l2(lambda W, lam: (0.0, np.zeros_like(W)))
     assert fixed.status == "wrong"
-    returns_none = ch08.check_dropout(lambda x, grad, keep, p: None)
+    returns_none = ch08.check_dropout(lambda x, grad, keep, p: [x, grad, keep, p] and None)
     assert returns_none.status == "wrong" and "returns None" in returns_none.message
     crashes = ch08.check_early_stopping(lambda val_losses, patience: 1 / 0)
     assert crashes.status == "wrong" and "ZeroDivisionError" in crashes.message

@@ -265,6 +265,7 @@ def korean_glosses(text: str) -> list[str]:
     for m in GLOSS.finditer(prose(text)):
         for part in re.split(r"[,/;]| or ", m.group(1)):
             part = re.sub(r"^(?:also|i\.e\.|e\.g\.)\s+", "", part.strip())
+            part = part.split(":")[0].strip()  # "(입력층: the first layer)" glosses 입력층
             if HANGUL.search(part):
                 terms.append(part)
     return terms
@@ -274,6 +275,7 @@ def test_korean_glosses_are_read_term_by_term():
     text = "the threshold (임계값 / 역치) and the net input (순입력)"
     assert korean_glosses(text) == ["임계값", "역치", "순입력"]
     assert korean_glosses("the `code (가중치)` and (x, y)") == []
+    assert korean_glosses("input layer (입력층: it passes x on)") == ["입력층"]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.name for p in CHAPTERS])

@@ -20,48 +20,15 @@ import numpy as np
 from .. import activations
 from ..datasets.logic import logic_gate
 from ..neuron import neuron_output
-from . import compare_functions, exercise, is_placeholder
+from . import compare_functions, exercise
+from .functions import still_a_stub
 
-__all__ = ["check_negative_outputs", "check_fires_only_for_both", "check_forward", "unanswered_function",
+__all__ = ["check_negative_outputs", "check_fires_only_for_both", "check_forward", 
            "FORWARD_ACTIVATIONS"]
 
 #: The activations exercise 1.3 hands to the learner's forward pass, as the functions of nnlib.activations.
 FORWARD_ACTIVATIONS = {"step": activations.step, "sigmoid": activations.sigmoid, "tanh": activations.tanh,
                        "relu": activations.relu}
-
-
-def _empty_body(*args, **kwargs):
-    ...
-
-
-def unanswered_function(fn, *probe_args):
-    """True when ``fn`` is still ``...``, a stub whose body is only ``...`` (or ``pass``), or — when
-    ``probe_args`` are given — a function that returns None or ``...`` for them.
-
-    A learner's ``def f(...): ...`` must count as "not answered yet", not as a wrong answer. Give no
-    probe when None is a legitimate answer. A function that raises on the probe is *not*
-    unanswered: the check reports its error.
-
-    Examples
-    --------
-    >>> def stub(x):
-    ...     ...
-    >>> unanswered_function(stub), unanswered_function(lambda x: x + 1, 1), unanswered_function(...)
-    (True, False, True)
-    >>> unanswered_function(lambda x: [x], 1), unanswered_function(lambda x: ..., 1)
-    (False, True)
-    """
-    if is_placeholder(fn):
-        return True
-    code = getattr(fn, "__code__", None)
-    if code is not None and code.co_code == _empty_body.__code__.co_code:
-        return True
-    if not probe_args:
-        return False
-    try:
-        return is_placeholder(fn(*probe_args))
-    except Exception:  # a half-written function: judged (and its error shown) by the check itself
-        return False
 
 
 @exercise("1.1", hints=["The output range of each activation is in the table of the section "
@@ -140,7 +107,7 @@ def check_forward(neuron_forward):
 
     Compared with :func:`nnlib.neuron.neuron_output` on fresh random batches and activations.
     """
-    if unanswered_function(neuron_forward, np.ones((2, 2)), np.ones(2), 0.0, activations.sigmoid):
+    if still_a_stub(neuron_forward, (np.ones((2, 2)), np.ones(2), 0.0, activations.sigmoid)):
         return _check_forward(...)
     return _check_forward(neuron_forward)
 

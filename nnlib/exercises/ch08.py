@@ -16,25 +16,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import regularization as R
-from . import compare_functions, exercise, is_placeholder
+from . import compare_functions, exercise
+from .functions import function_check
 
 __all__ = ["check_l2", "check_dropout", "check_early_stopping"]
-
-
-def _still_a_stub(fn, args):
-    """True when ``fn`` is ``...`` or the notebook's stub that still returns ``...`` (or a tuple with it).
-
-    A function that raises is not a stub: its check shows the error instead.
-    """
-    if is_placeholder(fn):
-        return True
-    if not callable(fn):
-        return False
-    try:
-        result = fn(*args)
-    except Exception:  # judged (and explained) by the check itself
-        return False
-    return result is not None and is_placeholder(result)
 
 
 def _compare_then_diagnose(learner, reference, make_inputs, trials, probe, diagnose):
@@ -53,16 +38,6 @@ def _compare_then_diagnose(learner, reference, make_inputs, trials, probe, diagn
     if not (isinstance(result, tuple) and len(result) == 2):
         return False, why
     return False, diagnose(*result) or why
-
-
-def _with_stub_check(check, stub_args):
-    """The public check: "Not answered yet" for the stub, else the decorated ``check``."""
-    def public(fn):
-        return check(...) if _still_a_stub(fn, stub_args) else check(fn)
-
-    public.exercise, public.hints, public.difficulty = check.exercise, check.hints, check.difficulty
-    public.__doc__ = check.__doc__
-    return public
 
 
 # --------------------------------------------------------------------------- 8.1 L2 penalty
@@ -98,7 +73,7 @@ def _check_l2(l2_penalty_and_gradient):
                 if ok else why)
 
 
-check_l2 = _with_stub_check(_check_l2, (np.ones((1, 2)), 0.1))
+check_l2 = function_check(_check_l2, (np.ones((1, 2)), 0.1))
 
 
 # --------------------------------------------------------------------------- 8.2 dropout
@@ -146,7 +121,7 @@ def _check_dropout(dropout_forward_backward):
                 "that is inverted dropout, forward and backward." if ok else why)
 
 
-check_dropout = _with_stub_check(
+check_dropout = function_check(
     _check_dropout, (np.ones((1, 2)), np.ones((1, 2)), np.ones((1, 2), bool), 0.5))
 
 
@@ -194,4 +169,4 @@ def _check_early_stopping(early_stopping_epochs):
                 if ok else why)
 
 
-check_early_stopping = _with_stub_check(_check_early_stopping, ([1.0, 0.5], 2))
+check_early_stopping = function_check(_check_early_stopping, ([1.0, 0.5], 2))

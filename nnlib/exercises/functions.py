@@ -1,4 +1,4 @@
-"""Helpers for exercises in which the learner writes a function (chapters 04–06).
+"""Helpers for exercises in which the learner writes a function (every chapter from 01 on).
 
 Examples
 --------
@@ -6,8 +6,12 @@ Examples
 ...     return ...
 >>> still_a_stub(stub, (1.0,)), still_a_stub(lambda x: (..., ...), (1.0,)), still_a_stub(..., ())
 (True, True, True)
->>> still_a_stub(lambda x: 2 * x, (1.0,)), still_a_stub(lambda x: None, (1.0,))
-(False, False)
+>>> def body_only(x):
+...     ...
+>>> def forgets_return(x):
+...     2 * x
+>>> still_a_stub(lambda x: 2 * x, (1.0,)), still_a_stub(body_only), still_a_stub(forgets_return, (1.0,))
+(False, True, False)
 """
 
 from __future__ import annotations
@@ -21,11 +25,18 @@ from . import is_placeholder
 __all__ = ["still_a_stub", "function_check"]
 
 
-def still_a_stub(fn, args):
-    """True when ``fn`` is the ``...`` placeholder or the notebook's stub that still returns ``...``.
+def _empty_body(*args, **kwargs):
+    ...
 
-    "Still returns ``...``" includes a tuple holding ``...`` (the stub ``return ..., ..., ...``).
-    A function that returns None is not a stub: its check says "Not yet" and asks for a return.
+
+def still_a_stub(fn, args=None):
+    """True when ``fn`` is the ``...`` placeholder or the notebook's stub, not yet filled in.
+
+    A stub is a function whose body is only ``...`` (or ``pass``), or — called once with ``args``,
+    when given — one that still returns ``...`` or a tuple holding it (``return ..., ..., ...``).
+    A function that returns None after real code is not a stub: its check says "Not yet" and asks
+    for a return. (A body of only ``return None`` compiles to the same code as ``...``, so it counts
+    as a stub.)
 
     A function that raises is *not* a stub: the check itself then says "Not yet" and shows the
     error, so a half-written function gets feedback instead of "not answered".
@@ -33,6 +44,11 @@ def still_a_stub(fn, args):
     if is_placeholder(fn):
         return True
     if not callable(fn):
+        return False
+    code = getattr(fn, "__code__", None)
+    if code is not None and code.co_code == _empty_body.__code__.co_code:
+        return True
+    if args is None:
         return False
     try:
         result = fn(*(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args))
