@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import separability
+from ..datasets.logic import TRUTH_TABLES
 from . import compare_functions, exercise
 from .functions import still_a_stub
 
@@ -25,7 +26,7 @@ __all__ = ["check_separable_count", "check_moved_point", "check_product_feature"
 SEARCH_GRID = np.round(np.linspace(-2.0, 2.0, 9), 10)
 
 _X = separability.INPUTS
-_XOR = np.array([0, 1, 1, 0])
+_XOR = np.array(TRUTH_TABLES["XOR"])
 
 
 def _as_table(f):
