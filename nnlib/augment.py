@@ -28,7 +28,7 @@ Examples
 >>> data = load_digits()
 >>> X_more, y_more = augment_digits(data.X_train[:5], data.y_train[:5], n_copies=3, rng=0)
 >>> X_more.shape, y_more.tolist()[:6]
-((15, 64), [2, 2, 2, 8, 8, 8])
+((15, 64), [7, 7, 7, 3, 3, 3])
 """
 
 from __future__ import annotations

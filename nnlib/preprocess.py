@@ -219,8 +219,9 @@ def digit_check(image, threshold=0.5):
     than ``threshold`` x the brightest, after :func:`ink_on_black`:
 
     - no ink at all -> ``"no ink"``;
-    - the ink's bounding box is under ``MIN_EXTENT`` (3) pen widths both ways -> ``"too little
-      ink (a dot)"``: every digit is a stroke several pen widths long;
+    - the ink's bounding box is under ``MIN_EXTENT`` (3) pen widths both ways and the ink is
+      roundish (not a short upright stroke, which a thick-pen 1 can be) -> ``"too little ink
+      (a dot)"``: every digit is a stroke several pen widths long;
     - the ink is a straight line (its spread across its main direction is under ``LINE_RATIO``
       (0.4) of the spread along it) closer to horizontal than to vertical -> ``"a flat line"``:
       the only digit that is one straight line is a 1, and a 1 stands upright;
@@ -250,20 +251,31 @@ def digit_check(image, threshold=0.5):
         return "no ink"
     ink = arr > threshold * arr.max()
     pen = max(pen_width(ink), 1.0)
-    rows, cols = np.nonzero(ink)
-    if max(np.ptp(rows), np.ptp(cols)) + 1 < MIN_EXTENT * pen:
+    if _is_dot(ink, pen):
         return "too little ink (a dot)"
-    # Principal axes of the ink pixels (eigenvectors of their covariance, smallest first).
-    variances, axes = np.linalg.eigh(np.cov(np.vstack([rows, cols]).astype(float)))
-    main_row, main_col = axes[:, 1]
-    if variances[0] < LINE_RATIO**2 * variances[1] and abs(main_row) < abs(main_col):
+    spread, (main_row, main_col) = _principal_spread(ink)
+    if spread < LINE_RATIO and abs(main_row) < abs(main_col):
         return "a flat line"
     labels, n_pieces = ndimage.label(ink, structure=np.ones((3, 3)))
     largest = labels == 1 + np.argmax(np.bincount(labels.ravel())[1:])
-    r, c = np.nonzero(largest)
-    if n_pieces > MAX_PIECES or max(np.ptp(r), np.ptp(c)) + 1 < MIN_EXTENT * pen:
+    if n_pieces > MAX_PIECES or _is_dot(largest, pen):
         return "scattered pieces"
     return None
+
+
+def _principal_spread(mask):
+    """Spread of the mask's pixels across their main direction over the spread along it, and
+    that main direction as (row, column): from the eigenvectors of the pixels' covariance."""
+    rows, cols = np.nonzero(mask)
+    variances, axes = np.linalg.eigh(np.cov(np.vstack([rows, cols]).astype(float)))
+    return float(np.sqrt(max(variances[0], 0.0) / max(variances[1], 1e-12))), axes[:, 1]
+
+
+def _is_dot(mask, pen):
+    """Under ``MIN_EXTENT`` pens both ways and roundish (a short upright stroke is a thick 1)."""
+    rows, cols = np.nonzero(mask)
+    small = max(np.ptp(rows), np.ptp(cols)) + 1 < MIN_EXTENT * pen
+    return bool(small and (len(rows) < 3 or _principal_spread(mask)[0] > 0.5))
 
 
 def has_ink(image, threshold=0.1):
