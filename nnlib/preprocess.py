@@ -40,9 +40,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-import numbers
-
-from ._checks import as_float_array, check_choice, check_positive
+from ._checks import as_float_array, check_choice, check_fraction, check_positive
 
 __all__ = [
     "TARGETS",
@@ -134,12 +132,7 @@ def _as_image(image, name="image"):
 
 def _check_level(value, name):
     """A fraction strictly between 0 and 1 (``threshold``, ``level``); bool, NaN, inf refused."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number between 0 and 1; got {type(value).__name__}")
-    value = float(value)
-    if not 0.0 < value < 1.0:  # also False for NaN
-        raise ValueError(f"{name} must be between 0 and 1 (exclusive); got {value}")
-    return value
+    return check_fraction(value, name, inclusive_low=False)
 
 
 class NotADigitError(ValueError):
