@@ -142,11 +142,11 @@ class TemperatureScaled:
         if temperature is not None:
             self.temperature_ = check_positive(temperature, "temperature")
 
-    def _class_index(self, y):
+    def _class_index(self, y, name="y"):
         index = {c: k for k, c in enumerate(self.classes_.tolist())}
         unknown = sorted({v for v in y.tolist() if v not in index}, key=str)
         if unknown:
-            raise ValueError(f"y contains labels the model does not know: {unknown[:5]}")
+            raise ValueError(f"{name} contains labels the model does not know: {unknown[:5]}")
         return np.array([index[v] for v in y.tolist()])
 
     def fit(self, X_val, y_val):
@@ -154,7 +154,7 @@ class TemperatureScaled:
         X_val = as_2d_float(X_val, "X_val")
         y_val = as_labels(y_val, "y_val", n_samples=len(X_val))
         log_p = log_probabilities(self.model.predict_proba(X_val))
-        self.temperature_ = fit_temperature(log_p, self._class_index(y_val))
+        self.temperature_ = fit_temperature(log_p, self._class_index(y_val, "y_val"))
         return self
 
     def predict_proba(self, X):
