@@ -16,6 +16,11 @@ wrong, non-digits refused, the mean top probability on the drawn digits, and on 
 validation digits the expected calibration error (ECE, 10 bins) and the temperature.
 Training time is wall time on a shared machine: noisy.
 
+Last, random zig-zag scribbles (4-8 random points joined by one stroke, seed 0): how many the
+pad refuses. This is the hard case — a network trained only on digits has no "none of these"
+answer — and some scribbles do look like a digit, so no rate here is "right"; it is reported
+to show the limit of the rule, not as a target.
+
 Run: ``python bench/digit_pad.py``
 """
 
@@ -50,6 +55,13 @@ def pad_rates(model, images, labels):
     }
 
 
+def random_scribbles(n, seed=0, size=56):
+    """``n`` zig-zag strokes through 4-8 random points in the middle 70 % of the pad."""
+    rng = np.random.default_rng(seed)
+    return [pp.rasterize_strokes([rng.uniform(0.15, 0.85, size=(int(rng.integers(4, 9)), 2))], size=size)
+            for _ in range(n)]
+
+
 def main():
     print(f"machine: {machine()}")
     data = load_digits(test_size=0.2, val_size=0.2, random_state=0)
@@ -81,6 +93,10 @@ def main():
     print(f"\nplain network calibrated too: T = {plain_cal.temperature_:.2f}, ECE (val) "
           f"{expected_calibration_error(plain.predict_proba(data.X_val), data.y_val):.3f} -> "
           f"{expected_calibration_error(plain_cal.predict_proba(data.X_val), data.y_val):.3f}")
+    scribbles = random_scribbles(100)
+    for name, model, _ in models:
+        refused = np.mean([not drawer_state(img, model)["digit"] for img in scribbles])
+        print(f"random scribbles refused by the pad with the {name} network: {refused:.2f} (of 100)")
     print(f"augmented training set: {len(data.X_train)} + {len(X_more)} images; "
           f"test accuracy of the pad's network (reported once): {pad.score(data.X_test, data.y_test):.3f}")
 

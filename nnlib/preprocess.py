@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_float_array, check_choice, check_fraction, check_positive
+from ._checks import as_1d_float, as_float_array, check_choice, check_fraction, check_positive, check_positive_int
 
 __all__ = [
     "TARGETS",
@@ -346,8 +346,8 @@ def resize_area(image, size):
     """
     arr = _as_image(image)
     h, w = (size, size) if np.isscalar(size) else size
-    h = int(check_positive(h, "size"))
-    w = int(check_positive(w, "size"))
+    h = check_positive_int(h, "size")
+    w = check_positive_int(w, "size")
     return _area_matrix(arr.shape[0], h) @ arr @ _area_matrix(arr.shape[1], w).T
 
 
@@ -422,7 +422,7 @@ def centre_by_mass(image, canvas):
     array([0., 1., 1., 1., 0.])
     """
     arr = _as_image(image)
-    canvas = int(check_positive(canvas, "canvas"))
+    canvas = check_positive_int(canvas, "canvas")
     h, w = arr.shape
     if h > canvas or w > canvas:
         raise ValueError(f"canvas must be at least the image size {arr.shape}; got {canvas}")
@@ -448,7 +448,7 @@ def block_pool(image, block):
            [10.5, 12.5]])
     """
     arr = _as_image(image)
-    block = int(check_positive(block, "block"))
+    block = check_positive_int(block, "block")
     h, w = arr.shape
     if h % block or w % block:
         raise ValueError(f"block must divide the image size {arr.shape}; got {block}")
@@ -513,6 +513,8 @@ def preprocess_steps(image, target="digits", threshold=0.1, check=True):
     arr = ink_on_black(image)
     if arr.max() <= 0:
         raise ValueError("image must contain some ink (it is all background)")
+    if not isinstance(check, (bool, np.bool_)):
+        raise TypeError(f"check must be True or False; got {type(check).__name__}")
     if check:
         reason = digit_check(arr)
         if reason is not None:
@@ -563,7 +565,7 @@ def rasterize_strokes(strokes, size=280, width=0.07):
     >>> img.shape, float(img[5, 5]) > 0.4, float(img[0, 5])
     ((10, 10), True, 0.0)
     """
-    size = int(check_positive(size, "size"))
+    size = check_positive_int(size, "size")
     width = check_positive(width, "width")
     a_list, b_list = [], []
     for k, stroke in enumerate(strokes):
@@ -740,6 +742,6 @@ def example_drawing(digit="3", size=280, width=0.07, scale=1.0, shift=(0.0, 0.0)
     key = str(digit)
     check_choice(key, "digit", tuple(EXAMPLE_STROKES))
     scale = check_positive(scale, "scale")
-    offset = np.asarray(shift, dtype=float).reshape(2)
+    offset = as_1d_float(shift, "shift", size=2)
     strokes = [0.5 + scale * (np.asarray(st, dtype=float) - 0.5) + offset for st in EXAMPLE_STROKES[key]]
     return rasterize_strokes(strokes, size=size, width=width)

@@ -220,3 +220,18 @@ def test_threshold_and_level_are_checked(value, error):
         pp.stroke_width(np.eye(8), level=value)
     with pytest.raises(error, match="^level"):
         pp.thicken(np.eye(8), 3, level=value)
+
+
+@pytest.mark.parametrize("call, error, name", [
+    (lambda: pp.resize_area(np.eye(4), 2.5), TypeError, "size"),
+    (lambda: pp.centre_by_mass(np.eye(3), 4.5), TypeError, "canvas"),
+    (lambda: pp.block_pool(np.eye(4), 2.0), TypeError, "block"),
+    (lambda: pp.rasterize_strokes([[(0.1, 0.1)]], size=9.5), TypeError, "size"),
+    (lambda: pp.example_drawing("3", shift=(np.nan, 0.0)), ValueError, "shift"),
+    (lambda: pp.example_drawing("3", shift=(0.0, 0.0, 0.0)), ValueError, "shift"),
+    (lambda: pp.preprocess(pp.example_drawing("3", size=56), check="yes"), TypeError, "check"),
+])
+def test_sizes_shifts_and_flags_are_checked_not_truncated(call, error, name):
+    """The same kind of fault as threshold=2.0: a silently truncated or unchecked argument."""
+    with pytest.raises(error, match=f"^{name} "):
+        call()

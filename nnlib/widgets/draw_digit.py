@@ -44,7 +44,7 @@ import numpy as np
 import traitlets
 
 from .. import preprocess as pp
-from .._checks import check_choice, check_fraction, check_positive
+from .._checks import check_choice, check_fraction, check_positive, check_positive_int
 from ._base import LiveWidget, live_figure
 
 __all__ = ["drawer_state", "train_pad_model", "decode_pixels", "encode_pixels", "DrawCanvas", "DigitDrawer",
@@ -74,7 +74,7 @@ def decode_pixels(pixels, size):
     >>> np.array_equal(decode_pixels(encode_pixels(img), 4), img)
     True
     """
-    size = int(check_positive(size, "size"))
+    size = check_positive_int(size, "size")
     if not pixels:
         return np.zeros((size, size))
     raw = np.frombuffer(base64.b64decode(pixels), dtype=np.uint8)
@@ -345,12 +345,12 @@ class DrawCanvas(anywidget.AnyWidget):
     throttle_ms = traitlets.Int(80).tag(sync=True)
 
     def __init__(self, size=56, canvas_px=280, brush=20.0, throttle_ms=80, **kwargs):
-        size = int(check_positive(size, "size"))
-        canvas_px = int(check_positive(canvas_px, "canvas_px"))
+        size = check_positive_int(size, "size")
+        canvas_px = check_positive_int(canvas_px, "canvas_px")
         if canvas_px % size:
             raise ValueError(f"size must divide canvas_px={canvas_px}; got {size}")
         brush = check_positive(brush, "brush")
-        throttle_ms = int(check_positive(throttle_ms, "throttle_ms"))
+        throttle_ms = check_positive_int(throttle_ms, "throttle_ms")
         super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, **kwargs)
 
     @property
