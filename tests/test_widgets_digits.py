@@ -190,10 +190,10 @@ def test_a_picture_from_before_clear_is_ignored(model):
     dr.clear()
     assert dr.canvas.generation == 1 and dr.canvas.pixels == "" and dr.readout.value == "draw a digit"
     # The browser's last picture, encoded before the clear, arrives after it (the race):
-    dr.canvas.set_state({"pixels": picture, "pixels_generation": 0})
-    assert not dr.canvas.image.any() and dr.readout.value == "draw a digit"
+    dr.canvas.set_state({"picture": {"pixels": picture, "generation": 0}})
+    assert dr.canvas.pixels == "" and not dr.canvas.image.any() and dr.readout.value == "draw a digit"
     # A picture drawn after the clear is shown.
-    dr.canvas.set_state({"pixels": picture, "pixels_generation": 1})
+    dr.canvas.set_state({"picture": {"pixels": picture, "generation": 1}})
     assert dr.canvas.image.any() and "prediction" in dr.readout.value
 
 

@@ -10,7 +10,7 @@ Three parts, as for every widget (see CONTRIBUTING.md):
 - :class:`DrawCanvas` — an ``anywidget`` with a square HTML canvas. It draws in the browser
   (round brush, white ink on black, mouse/touch/pen through pointer events) and sends the
   picture to Python as a small ``size`` x ``size`` 8-bit grayscale image (each pixel the mean of a
-  block of canvas pixels, base64 in the ``pixels`` trait) — at most every ``throttle_ms`` while
+  block of canvas pixels, base64 in the ``picture`` trait) — at most every ``throttle_ms`` while
   the pen moves, and once more when it lifts.
 - :class:`DigitDrawer` — the ``LiveWidget`` around it: every new picture is preprocessed with
   :mod:`nnlib.preprocess` exactly like the training images, run through the network, and the
@@ -258,8 +258,9 @@ function render({ model, el }) {
     const b64 = encode();
     el.dataset.pixels = b64;
     el.dataset.sent = String(Number(el.dataset.sent || "0") + 1);
-    // Both traits in one message: Python sees the picture together with its generation.
-    model.set({ pixels: b64, pixels_generation: model.get("generation") }); model.save_changes();
+    // Picture and generation in one value: ipywidgets sends only changed traits, so a stamp
+    // of its own would be missing from most messages.
+    model.set("picture", { pixels: b64, generation: model.get("generation") }); model.save_changes();
   }
   function schedule() {   // throttle: at most one picture per throttle_ms while drawing
     dirty = true;
@@ -315,9 +316,14 @@ class DrawCanvas(anywidget.AnyWidget):
 
     Traits
     ------
-    pixels : str
-        The picture, ``size`` x ``size`` 8-bit grayscale (0 = background, 255 = ink), base64;
-        ``""`` when cleared. Read it as an array with :attr:`image`.
+    picture : dict ``{"pixels": str, "generation": int}``
+        What the browser sends: the picture, ``size`` x ``size`` 8-bit grayscale (0 =
+        background, 255 = ink) in base64 (``""`` for an empty pad), and the generation it was
+        drawn in. One trait, so the two always travel in the same message.
+    generation : int
+        How many times the pad was cleared. :meth:`clear` increments it, which wipes the
+        browser's canvas and cancels anything pending there; a picture drawn in an earlier
+        generation (one still on its way when Clear was pressed) is ignored.
     size : int
         Side of the picture sent to Python; must divide ``canvas_px`` (default 56 = 280 / 5).
     canvas_px : int
@@ -326,19 +332,21 @@ class DrawCanvas(anywidget.AnyWidget):
         Pen diameter in canvas pixels (default 20, about what a finger or mouse stroke feels like).
     throttle_ms : int
         Least time between two pictures sent while the pen moves (default 80 ms).
-    generation : int
-        How many times the pad was cleared. :meth:`clear` increments it, which wipes the
-        browser's canvas and cancels anything pending there.
-    pixels_generation : int
-        The generation the current ``pixels`` were drawn in. A picture from before the last
-        clear (it may still be on its way when Clear is pressed) is ignored: :attr:`image` is
-        then empty. This closes the race between clearing and a pending picture.
+
+    Notes
+    -----
+    The race this design closes (issue 12.6): ipywidgets lets one message per widget be on its
+    way and merges later changes into one buffered message, sent when the kernel has handled
+    the first, while a click on Clear (another widget) goes out at once. So the last picture of
+    a stroke can reach Python *after* Clear. And ipywidgets sends only attributes whose value
+    changed: a generation stamp in a trait of its own would be left out of most messages, and a
+    late picture would then look current. Stamping every picture in the same dict makes it
+    recognisable as late.
     """
 
     _esm = _ESM
-    pixels = traitlets.Unicode("").tag(sync=True)
+    picture = traitlets.Dict({"pixels": "", "generation": 0}).tag(sync=True)
     generation = traitlets.Int(0).tag(sync=True)
-    pixels_generation = traitlets.Int(0).tag(sync=True)
     size = traitlets.Int(56).tag(sync=True)
     canvas_px = traitlets.Int(280).tag(sync=True)
     brush = traitlets.Float(20.0).tag(sync=True)
@@ -354,22 +362,30 @@ class DrawCanvas(anywidget.AnyWidget):
         super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, **kwargs)
 
     @property
+    def pixels(self):
+        """The current picture in base64 (``""`` when empty or when it is from before the last clear)."""
+        current = self.picture.get("generation") == self.generation
+        return str(self.picture.get("pixels", "")) if current else ""
+
+    @pixels.setter
+    def pixels(self, value):
+        """Set the picture as the browser does, in the current generation."""
+        self.picture = {"pixels": str(value), "generation": self.generation}
+
+    @property
     def image(self):
         """The current picture as a float array of shape (size, size) in [0, 1] (all zeros when
         cleared, or when the picture is from before the last clear)."""
-        stale = self.pixels_generation != self.generation
-        return decode_pixels("" if stale else self.pixels, self.size)
+        return decode_pixels(self.pixels, self.size)
 
     def clear(self):
         """Wipe the canvas in the browser and the picture in Python.
 
         The new generation is sent first, so the browser has wiped its canvas (and dropped any
-        pending picture) before the readout -- updated when ``pixels`` changes -- says so.
+        pending picture) before the readout -- updated when ``picture`` changes -- says so.
         """
         self.generation += 1
-        with self.hold_trait_notifications():
-            self.pixels_generation = self.generation
-            self.pixels = ""
+        self.pixels = ""
 
 
 # -- the live widget ---------------------------------------------------------------------------
@@ -431,7 +447,7 @@ class DigitDrawer(LiveWidget):
                        layout=w.Layout(margin="0 0 0 12px"))
         self.ui = w.HBox([self.canvas, right], layout=w.Layout(align_items="flex-start"))
         self.ui.add_class(f"nnlab-{self.name}")
-        self.canvas.observe(self._on_change, names=["pixels", "pixels_generation"])
+        self.canvas.observe(self._on_change, names=["picture", "generation"])
         # What a new drawing changes (the image fills its axes: its frame too).
         self.animate(self.image_artist, *self.bars, self.bar_title,
                      *[sp for a in (ax_img, ax_bar) for sp in a.spines.values()])
