@@ -135,7 +135,7 @@ def check_training_loop(train_epoch):
         return False, (f"after 5 epochs the validation accuracy is {acc:.2f}, below {LOOP_ACCURACY}: "
                        "is every batch's gradient passed back through every layer?")
     return True, (f"5 epochs of your loop: loss {losses[0]:.3f} → {losses[-1]:.3f}, validation accuracy "
-                  f"{acc:.3f}. This loop is what MLPClassifier.fit runs.")
+                  f"{acc:.3f}. MLPClassifier.fit runs these same four steps per batch (with Adam by default).")
 
 
 def _check_settings(settings):
