@@ -154,6 +154,8 @@ def test_a_dot_is_refused_not_blown_up():
         pp.preprocess(dot)
     assert info.value.reason == "too little ink (a dot)"
     assert isinstance(info.value, ValueError)
+    with pytest.raises(pp.NotADigitError, match="too little ink"):
+        pp.preprocess(dot, target="mnist")  # nor into MNIST's 20x20 box
     # Without the check the dot becomes the disc issue 13.1 describes: that is why it is on by default.
     disc = pp.preprocess_steps(dot, check=False)["centred"]
     assert (disc > 0.5).mean() > 0.4
