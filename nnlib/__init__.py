@@ -19,6 +19,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "activations",
+    "augment",
+    "calibration",
     "datasets",
     "descent",
     "divergence",
@@ -34,6 +36,7 @@ _SUBMODULES = (
     "perceptron",
     "plots",
     "preprocess",
+    "regularization",
     "separability",
     "widgets",
 )

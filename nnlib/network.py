@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from .layers import Dense
+from .regularization import l2_gradient, l2_penalty
 
 __all__ = ["Network"]
 
@@ -77,14 +78,14 @@ class Network:
             grad = layer.backward(grad)
         if self.l2:
             for W, dW in self._weights_and_grads():
-                dW += self.l2 * W  # ∂(½·l2·‖W‖²)/∂W
+                dW += l2_gradient(W, self.l2)
         return grad
 
     def penalty(self):
         """The L2 penalty ½·l2·Σ‖W‖² (0 without weight decay)."""
         if not self.l2:
             return 0.0
-        return 0.5 * self.l2 * sum(float(np.sum(W * W)) for W, _ in self._weights_and_grads())
+        return sum(l2_penalty(W, self.l2) for W, _ in self._weights_and_grads())
 
     def _weights_and_grads(self):
         return [(layer.W, layer.dW) for layer in self.layers if isinstance(layer, Dense)]

@@ -1,6 +1,6 @@
-"""Single-neuron classifiers: Rosenblatt's perceptron and Widrow–Hoff's Adaline.
+"""Single-neuron classifiers: Rosenblatt's perceptron (1958) and Widrow–Hoff's Adaline (1960).
 
-Both follow scikit-learn's conventions (``fit``/``predict``/``score``, ``get_params``,
+Both learn with the rules of :mod:`nnlib.learning_rules` (written there once), and both follow scikit-learn's conventions (``fit``/``predict``/``score``, ``get_params``,
 ``clone``, ``cross_val_score``) and keep their training history for plotting. Labels can be
 any two values ({0, 1}, {−1, +1}, strings...): they are kept in ``classes_``, and
 ``classes_[1]`` is the class the neuron "fires" for.
@@ -17,20 +17,17 @@ array([-1,  1,  1,  1])
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from nnlib import _checks as C
 from nnlib.activations import step
-from nnlib.learning_rules import _make_rng
+from nnlib.datasets.logic import ENCODINGS, LEVELS
+from nnlib.divergence import DivergenceGuard
+from nnlib.learning_rules import error_correction_rule
 
 __all__ = ["Perceptron", "Adaline"]
-
-# Loss growth (relative to the loss of the starting weights) at which Adaline gives up.
-_DIVERGENCE_FACTOR = 1e6
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -71,6 +68,15 @@ def _check_X_y(X, y):
     return X, y
 
 
+def _rng(random_state):
+    try:
+        return np.random.default_rng(random_state)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"random_state must be None, a non-negative int or a numpy Generator; got {random_state!r}"
+        ) from exc
+
+
 class _LinearUnit(ClassifierMixin, BaseEstimator):
     """Shared parts of a single linear threshold unit: net input, prediction, validation."""
 
@@ -83,11 +89,16 @@ class _LinearUnit(ClassifierMixin, BaseEstimator):
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
 
         Returns
         -------
-        ndarray of shape (n_samples,)
+        ndarray of shape (n_samples,), float
+
+        Examples
+        --------
+        >>> Perceptron().fit([[0.0], [1.0]], [0, 1]).net_input([[0.0], [2.0]])
+        array([-1.,  1.])
         """
         check_is_fitted(self)
         X = C.as_2d_float(X, "X", n_features=self.n_features_in_)
@@ -96,15 +107,22 @@ class _LinearUnit(ClassifierMixin, BaseEstimator):
     def decision_function(self, X):
         """Signed score: positive means ``classes_[1]``, negative ``classes_[0]``.
 
-        It is the net input shifted by the unit's threshold, so its sign gives the class.
+        It is the net input shifted by the unit's switching point (0 for the perceptron, the
+        midpoint of the target levels for Adaline), so its sign gives the class.
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
 
         Returns
         -------
-        ndarray of shape (n_samples,)
+        ndarray of shape (n_samples,), float
+
+        Examples
+        --------
+        >>> ada = Adaline(lr=0.1, max_epochs=1000).fit([[0.0], [1.0]], [0, 1])   # z = x exactly
+        >>> ada.decision_function([[0.0], [1.0]]).round(6)
+        array([-0.5,  0.5])
         """
         return self.net_input(X) - self._threshold()
 
@@ -113,11 +131,23 @@ class _LinearUnit(ClassifierMixin, BaseEstimator):
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
 
         Returns
         -------
-        ndarray of shape (n_samples,)
+        ndarray of shape (n_samples,), the dtype of ``classes_``
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            Before ``fit``.
+        ValueError
+            If ``X`` has the wrong number of features or non-finite values.
+
+        Examples
+        --------
+        >>> Perceptron().fit([[0.0], [1.0]], ["off", "on"]).predict([[0.2], [1.5]])
+        array(['off', 'on'], dtype='<U3')
         """
         fires = step(self.decision_function(X)).astype(int)
         return self.classes_[fires]
@@ -132,17 +162,25 @@ class _LinearUnit(ClassifierMixin, BaseEstimator):
 
 
 class Perceptron(_LinearUnit):
-    """Rosenblatt's perceptron: a step-activation neuron that learns from its mistakes.
+    """Rosenblatt's perceptron (1958): a step-activation neuron that learns from its mistakes.
 
-    For each sample in turn, the neuron answers ``ŷ = step(w·x + b)`` (1 means ``classes_[1]``)
-    and, only if it is wrong, moves its weights towards the right answer::
+    For each sample in turn, the neuron predicts ``ŷ = step(w·x + b)`` (1 means ``classes_[1]``)
+    and, only if it is wrong, moves its weights towards the target y with the perceptron rule
+    (:func:`nnlib.learning_rules.error_correction_rule`)::
 
-        w ← w + lr·(y − ŷ)·x        b ← b + lr·(y − ŷ)
+        w ← w + η·(y − ŷ)·x        b ← b + η·(y − ŷ)
 
-    (the same rule as :func:`nnlib.learning_rules.perceptron_step`). Training stops after the
-    first epoch without a mistake. If the classes can be separated by a straight line
-    (hyperplane) this happens after finitely many updates (the perceptron convergence theorem);
-    if they cannot — XOR — the weights keep cycling and ``converged_`` stays ``False``.
+    Training stops after the first epoch without an update. If the classes can be separated by
+    a straight line (hyperplane) this happens after finitely many updates (the perceptron
+    convergence theorem, Novikoff 1962); if they cannot — XOR — the weights keep cycling and
+    ``converged_`` stays ``False``. The perceptron cannot diverge (its error count is bounded by
+    the number of samples), so it has no ``diverged_``.
+
+    Two counts are kept per epoch. ``updates_`` counts the mistakes made *while* passing over
+    the data (each is corrected at once, so a later sample sees new weights);
+    ``misclassified_`` counts the samples that the weights at the *end* of the epoch get wrong.
+    On XOR the perceptron makes 3–4 updates per epoch while 2 of the 4 rows are wrong after
+    each epoch; ``misclassified_`` is the number to plot.
 
     Parameters
     ----------
@@ -160,18 +198,23 @@ class Perceptron(_LinearUnit):
 
     Attributes
     ----------
-    w_ : ndarray of shape (n_features,)
+    w_ : ndarray of shape (n_features,), float
         Weights.
     b_ : float
-        Bias (the negative of the threshold).
+        Bias; the threshold is θ = −b (the neuron fires when w·x ≥ θ).
     classes_ : ndarray of shape (2,)
         The two labels; the neuron fires for ``classes_[1]``.
+    updates_ : list of int
+        Updates (= mistakes made during the pass) in each epoch, epoch 1 first.
+    misclassified_ : list of int
+        Training samples misclassified by the weights at the end of each epoch, epoch 1 first.
     errors_ : list of int
-        Misclassifications (= updates) in each epoch.
+        The same list as ``updates_`` (the name used by Raschka's ``Perceptron``); plot
+        ``misclassified_`` instead.
     weights_history_ : list of (ndarray, float)
-        ``(w, b)`` after each epoch, for drawing the moving decision boundary.
+        ``(w, b)`` after each epoch, epoch 1 first, for drawing the moving decision line.
     converged_ : bool
-        True when the last epoch made no mistake.
+        True when the last epoch made no update.
     n_epochs_ : int
         Epochs run.
     n_features_in_ : int
@@ -180,10 +223,13 @@ class Perceptron(_LinearUnit):
     --------
     >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
     >>> p = Perceptron().fit(X, [0, 1, 1, 1])                          # OR
-    >>> p.errors_, p.converged_
-    ([2, 2, 1, 0], True)
+    >>> p.updates_, p.misclassified_, p.converged_
+    ([2, 2, 1, 0], [1, 1, 0, 0], True)
     >>> p.predict(X)
     array([0, 1, 1, 1])
+    >>> xor = Perceptron(max_epochs=4).fit(X, [0, 1, 1, 0])
+    >>> xor.updates_, xor.misclassified_
+    ([3, 3, 4, 4], [2, 2, 2, 2])
     """
 
     def __init__(self, lr=1.0, max_epochs=100, shuffle=False, random_state=0, init="zeros"):
@@ -192,6 +238,11 @@ class Perceptron(_LinearUnit):
         self.shuffle = shuffle
         self.random_state = random_state
         self.init = init
+
+    @property
+    def errors_(self):
+        """The same list as ``updates_`` (Raschka's name); plot ``misclassified_`` instead."""
+        return self.updates_
 
     def _check_params(self):
         lr = C.check_positive(self.lr, "lr")
@@ -202,7 +253,7 @@ class Perceptron(_LinearUnit):
 
     def _start(self, n_features, classes):
         """Reset the learned state: fresh weights, empty history."""
-        self._rng = _make_rng(self.random_state)
+        self._rng = _rng(self.random_state)
         if self.init == "random":
             self.w_ = self._rng.normal(0.0, 0.01, size=n_features)
         else:
@@ -210,47 +261,53 @@ class Perceptron(_LinearUnit):
         self.b_ = 0.0
         self.classes_ = classes
         self.n_features_in_ = n_features
-        self.errors_ = []
+        self.updates_ = []
+        self.misclassified_ = []
         self.weights_history_ = []
         self.converged_ = False
         self.n_epochs_ = 0
 
-    def _epoch(self, X, t, lr):
-        """One pass of the perceptron rule; returns the number of mistakes.
+    def _epoch(self, X, y, lr):
+        """One pass of the perceptron rule over (X, y), y in {0, 1}; returns the number of updates.
 
         The loop over samples is the algorithm itself: each update changes the weights the
         next sample sees.
         """
         w, b = self.w_.copy(), float(self.b_)
         order = self._rng.permutation(len(X)) if self.shuffle else range(len(X))
-        mistakes = 0
+        updates = 0
         for i in order:
-            x = X[i]
-            output = 1.0 if x @ w + b >= 0.0 else 0.0  # step(z), firing at z = 0
-            error = t[i] - output
-            if error != 0.0:
-                w += lr * error * x
-                b += lr * error
-                mistakes += 1
+            y_hat = float(step(X[i] @ w + b))  # fires at z = 0
+            if y_hat != y[i]:
+                dw, db = error_correction_rule(X[i], y[i], y_hat, lr)
+                w += dw
+                b += db
+                updates += 1
         self.w_, self.b_ = w, float(b)
-        self.errors_.append(mistakes)
+        self.updates_.append(updates)
+        self.misclassified_.append(int(np.sum(step(X @ w + b) != y)))
         self.weights_history_.append((w.copy(), float(b)))
-        self.converged_ = mistakes == 0
+        self.converged_ = updates == 0
         self.n_epochs_ += 1
-        return mistakes
+        return updates
 
     def fit(self, X, y):
-        """Train from scratch until an epoch has no mistakes or ``max_epochs`` is reached.
+        """Train from scratch until an epoch makes no update or ``max_epochs`` is reached.
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
         y : array-like of shape (n_samples,)
-            Exactly two distinct labels.
+            Exactly two distinct labels (any dtype).
 
         Returns
         -------
         self
+
+        Raises
+        ------
+        ValueError, TypeError
+            For bad data or hyper-parameters; the message starts with the argument's name.
 
         Examples
         --------
@@ -260,10 +317,10 @@ class Perceptron(_LinearUnit):
         lr, max_epochs = self._check_params()
         X, y = _check_X_y(X, y)
         classes = _two_classes(y, "y", "a Perceptron")
-        t = _encode(y, classes).astype(float)
         self._start(X.shape[1], classes)
+        y01 = _encode(y, classes).astype(float)
         for _ in range(max_epochs):
-            if self._epoch(X, t, lr) == 0:
+            if self._epoch(X, y01, lr) == 0:
                 break
         return self
 
@@ -272,7 +329,7 @@ class Perceptron(_LinearUnit):
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
         y : array-like of shape (n_samples,)
         classes : array-like of shape (2,), optional
             Both labels. Needed on the first call only if ``y`` does not contain both.
@@ -287,8 +344,8 @@ class Perceptron(_LinearUnit):
         >>> p = Perceptron()
         >>> for _ in range(3):
         ...     _ = p.partial_fit(X, y)
-        >>> p.errors_
-        [2, 3, 3]
+        >>> p.updates_, p.misclassified_
+        ([2, 3, 3], [3, 2, 1])
         """
         lr, _ = self._check_params()
         X, y = _check_X_y(X, y)
@@ -307,8 +364,7 @@ class Perceptron(_LinearUnit):
             self._start(X.shape[1], classes)
         else:
             C.check_n_features(X, self.n_features_in_)
-        t = _encode(y, self.classes_).astype(float)
-        self._epoch(X, t, lr)
+        self._epoch(X, _encode(y, self.classes_).astype(float), lr)
         return self
 
 
@@ -316,24 +372,27 @@ class Perceptron(_LinearUnit):
 
 
 class Adaline(_LinearUnit):
-    """Adaline (ADAptive LInear NEuron): a linear unit trained by the Widrow–Hoff delta rule.
+    """Adaline (ADAptive LInear NEuron, Widrow & Hoff 1960): a linear unit trained by the delta rule.
 
-    Unlike the perceptron, Adaline learns from its continuous net input ``z = X·w + b``, not from
-    the thresholded answer: it minimises the mean squared error between ``z`` and the targets
-    (``classes_`` coded as 0/1 or −1/+1, see ``encoding``) by gradient descent::
+    Unlike the perceptron, Adaline learns from its continuous net input ``ŷ = z = X·w + b``, not
+    from the thresholded answer: it minimises the mean of the squared error L = ½(ŷ − y)² between
+    ``z`` and the targets y (``classes_`` coded as 0/1 or −1/+1, see ``encoding``) by gradient
+    descent, one :func:`nnlib.learning_rules.error_correction_rule` step per epoch (full batch,
+    the per-sample changes averaged) or per sample (stochastic)::
 
-        w ← w + lr·mean((t − z)·x)        b ← b + lr·mean(t − z)
+        w ← w + η·mean((y − z)·x)        b ← b + η·mean(y − z)
 
-    i.e. a step of ``lr`` down the gradient of ½·MSE (the average of the per-sample
-    :func:`nnlib.learning_rules.delta_step` updates). The step is only applied for prediction:
-    ``predict`` thresholds ``z`` halfway between the two target codes.
+    The step function is only applied for prediction: ``predict`` thresholds ``z`` halfway
+    between the two target codes.
 
-    Because the MSE is a convex bowl, full-batch training with a small enough ``lr``
+    Because the loss is a convex bowl, full-batch training with a small enough ``lr``
     (below 2 / largest eigenvalue of ``[X, 1]ᵀ[X, 1] / n``) converges to the least-squares
     solution, whatever the data; with too large an ``lr`` every step overshoots further and the
-    loss explodes. Adaline detects this: when the loss becomes non-finite or grows to
-    1e6 × its starting value it stops, sets ``diverged_ = True`` and emits a ``RuntimeWarning``.
-    Standardising the features (``(X − mean) / std``) makes a good ``lr`` much easier to find.
+    loss explodes. Adaline then follows nnlib's divergence rule
+    (:class:`nnlib.divergence.DivergenceGuard`): when the loss becomes non-finite or grows far
+    above its best, training stops, the last good weights are kept, ``diverged_`` is set and one
+    ``RuntimeWarning`` names ``lr``. Standardising the features (``(X − mean) / std``) makes a
+    good ``lr`` much easier to find.
 
     Parameters
     ----------
@@ -353,22 +412,24 @@ class Adaline(_LinearUnit):
         ``max_epochs`` epochs run.
     encoding : {"binary", "bipolar"}, default "binary"
         Targets used for ``classes_[0]`` and ``classes_[1]``: 0 and 1, or −1 and +1. The
-        decision threshold is their midpoint (0.5 or 0).
+        decision threshold on z is their midpoint (0.5 or 0).
 
     Attributes
     ----------
-    w_ : ndarray of shape (n_features,)
+    w_ : ndarray of shape (n_features,), float
     b_ : float
-        Weights and bias (the last finite ones if training diverged).
+        Weights and bias (the last good ones if training diverged).
     classes_ : ndarray of shape (2,)
     losses_ : list of float
-        MSE on the training set after each epoch (``inf`` if it overflowed).
+        MSE = mean((z − y)²) on the training set after each epoch, epoch 1 first. If training
+        diverged, the last entry is the loss that stopped it (``inf`` if it overflowed).
     converged_ : bool
         True when the loss has levelled off: the last epoch changed it by at most ``tol``
         (by at most 1e-12 × the starting loss when ``tol`` is None) and training did not diverge.
     diverged_ : bool
         True when training stopped because the loss blew up (``lr`` too large).
     n_epochs_ : int
+        Epochs run (``len(losses_)``).
     n_features_in_ : int
 
     Examples
@@ -399,11 +460,8 @@ class Adaline(_LinearUnit):
         self.tol = tol
         self.encoding = encoding
 
-    def _levels(self):
-        return (0.0, 1.0) if self.encoding == "binary" else (-1.0, 1.0)
-
     def _threshold(self):
-        low, high = self._levels()
+        low, high = LEVELS[self.encoding]
         return (low + high) / 2
 
     def _check_params(self):
@@ -411,7 +469,7 @@ class Adaline(_LinearUnit):
         max_epochs = C.check_positive_int(self.max_epochs, "max_epochs")
         C.check_choice(self.batch, "batch", ("full", "stochastic"))
         _check_bool(self.shuffle, "shuffle")
-        C.check_choice(self.encoding, "encoding", ("binary", "bipolar"))
+        C.check_choice(self.encoding, "encoding", ENCODINGS)
         tol = None if self.tol is None else C.check_positive(self.tol, "tol")
         return lr, max_epochs, tol
 
@@ -420,18 +478,24 @@ class Adaline(_LinearUnit):
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
+        X : array-like of shape (n_samples, n_features), float
         y : array-like of shape (n_samples,)
-            Exactly two distinct labels.
+            Exactly two distinct labels (any dtype).
 
         Returns
         -------
         self
 
+        Raises
+        ------
+        ValueError, TypeError
+            For bad data or hyper-parameters; the message starts with the argument's name.
+
         Warns
         -----
         RuntimeWarning
-            If the loss blows up (``lr`` too large); ``diverged_`` is then True.
+            Once, naming ``lr``, if the loss blows up; ``diverged_`` is then True and the last
+            good weights are kept.
 
         Examples
         --------
@@ -439,55 +503,44 @@ class Adaline(_LinearUnit):
         >>> with warnings.catch_warnings(record=True) as caught:
         ...     warnings.simplefilter("always")
         ...     ada = Adaline(lr=5.0).fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
-        >>> ada.diverged_, ada.n_epochs_, caught[0].category.__name__
-        (True, 3, 'RuntimeWarning')
+        >>> ada.diverged_, ada.n_epochs_, len(caught), "lr=5" in str(caught[0].message)
+        (True, 3, 1, True)
         """
         lr, max_epochs, tol = self._check_params()
         X, y = _check_X_y(X, y)
         self.classes_ = _two_classes(y, "y", "an Adaline")
-        t = np.asarray(self._levels())[_encode(y, self.classes_)]
+        targets = np.asarray(LEVELS[self.encoding])[_encode(y, self.classes_)]
         n_samples, n_features = X.shape
-        rng = _make_rng(self.random_state)
+        rng = _rng(self.random_state)
 
         w, b = np.zeros(n_features), 0.0
-        start_loss = float(np.mean(t**2))  # loss of the zero starting weights
-        limit = _DIVERGENCE_FACTOR * max(start_loss, np.finfo(float).tiny)
+        start_loss = float(np.mean(targets**2))  # loss of the zero starting weights
+        guard = DivergenceGuard(lr, "Adaline")
+        guard.check(start_loss, [w, b])  # "epoch 0": the starting weights are good
         settle = tol if tol is not None else 1e-12 * start_loss
         losses, previous = [], start_loss
         self.converged_ = self.diverged_ = False
 
-        for epoch in range(max_epochs):
-            # A too-large lr overflows to inf/NaN on purpose here; we check for it just below
-            # instead of letting numpy warn, and keep the last finite weights.
+        for epoch in range(1, max_epochs + 1):
+            # A too-large lr overflows to inf/NaN on purpose here; the guard notices it below,
+            # so numpy need not warn.
             with np.errstate(over="ignore", invalid="ignore"):
                 if self.batch == "full":
-                    error = t - (X @ w + b)
-                    new_w = w + lr * (X.T @ error) / n_samples
-                    new_b = b + lr * float(np.mean(error))
+                    dw, db = error_correction_rule(X, targets, X @ w + b, lr)
+                    w, b = w + dw, b + db
                 else:
-                    new_w, new_b = w.copy(), b
+                    w = w.copy()
                     order = rng.permutation(n_samples) if self.shuffle else range(n_samples)
                     for i in order:  # online LMS: each sample's step sees the previous ones
-                        e = t[i] - (X[i] @ new_w + new_b)
-                        new_w += lr * e * X[i]
-                        new_b += lr * e
-                loss = float(np.mean((t - (X @ new_w + new_b)) ** 2))
-
-            if not np.isfinite(loss) or loss > limit:
-                losses.append(loss if np.isfinite(loss) else np.inf)
-                if np.all(np.isfinite(new_w)) and np.isfinite(new_b):
-                    w, b = new_w, new_b
+                        dw, db = error_correction_rule(X[i], targets[i], X[i] @ w + b, lr)
+                        w += dw
+                        b += db
+                loss = float(np.mean((X @ w + b - targets) ** 2))
+            losses.append(loss if np.isfinite(loss) else np.inf)
+            if guard.check(loss, [w, b], epoch):
+                w, b = guard.best_params
                 self.diverged_, self.converged_ = True, False
-                warnings.warn(
-                    f"Adaline diverged at epoch {epoch + 1}: the loss grew from {start_loss:.3g} "
-                    f"to {losses[-1]:.3g}; lr={self.lr} is too large (try a smaller lr or "
-                    "standardise X)",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
                 break
-            w, b = new_w, new_b
-            losses.append(loss)
             if abs(previous - loss) <= settle:
                 self.converged_ = True
                 if tol is not None:

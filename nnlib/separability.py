@@ -7,6 +7,10 @@ expression, no Python loop over the grid) and counts, for each, how many rows of
 gets right. For AND, OR and NAND some grid point gets all four rows; for XOR none gets more than
 three — the grid search makes visible what the convex-hull argument proves.
 
+Sources: M. Minsky & S. Papert, *Perceptrons* (1969) for the limits of one threshold unit;
+the 14 of 16 two-input boolean functions that one unit can compute are listed e.g. in
+R. Rojas, *Neural Networks: A Systematic Introduction* (1996), ch. 3.
+
 Examples
 --------
 >>> from nnlib.datasets import logic_gate
@@ -22,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_1d_float, as_2d_float, as_labels, check_positive_int
+from .datasets.logic import INPUTS
 
 __all__ = [
     "DEFAULT_GRID",
@@ -38,8 +43,8 @@ __all__ = [
 #: The default grid of values tried for each of w1, w2 and b: -2.0, -1.9, ..., 2.0 (41 values).
 DEFAULT_GRID = np.round(np.linspace(-2.0, 2.0, 41), 10)
 
-#: The four input rows (0,0), (0,1), (1,0), (1,1), in the order of ``nnlib.datasets.logic_gate``.
-INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+# INPUTS (imported above) are the four rows (0,0), (0,1), (1,0), (1,1) of every truth table,
+# written once in nnlib.datasets.logic; boolean_functions() lists outputs in their order.
 
 
 def _check_xy(X, y):
@@ -59,6 +64,20 @@ def step_outputs(X, w1, w2, b):
 
     ``w1``, ``w2``, ``b`` may be numbers or arrays that broadcast together; the rows of ``X``
     go along a new last axis.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2), float
+    w1, w2, b : float or ndarray (broadcasting together)
+
+    Returns
+    -------
+    ndarray of int64, shape ``broadcast(w1, w2, b).shape + (n_samples,)``
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D with two columns or holds non-finite values.
 
     Examples
     --------
@@ -88,6 +107,12 @@ def rows_right(X, y, w1_values=None, w2_values=None, b_values=None):
         ``counts[i, j, k]`` is the number of rows the neuron with ``w1_values[i]``,
         ``w2_values[j]``, ``b_values[k]`` gets right.
 
+    Raises
+    ------
+    ValueError, TypeError
+        For bad shapes, labels other than 0/1 or non-finite grid values; the message names the
+        argument.
+
     Examples
     --------
     >>> from nnlib.datasets import logic_gate
@@ -105,6 +130,13 @@ def rows_right(X, y, w1_values=None, w2_values=None, b_values=None):
 def rows_right_histogram(X, y, w1_values=None, w2_values=None, b_values=None):
     """How many grid lines get 0, 1, ..., n rows right, as a dict ``{rows_right: count}``.
 
+    Parameters are those of :func:`rows_right`.
+
+    Returns
+    -------
+    dict of int -> int
+        Keys 0 .. n_samples.
+
     Examples
     --------
     >>> from nnlib.datasets import logic_gate
@@ -120,6 +152,12 @@ def rows_right_histogram(X, y, w1_values=None, w2_values=None, b_values=None):
 
 def best_line(X, y, w1_values=None, w2_values=None, b_values=None):
     """The first grid line with the most rows right: ``(w1, w2, b, rows_right)``.
+
+    Parameters are those of :func:`rows_right`; "first" is in the grid's (w1, w2, b) order.
+
+    Returns
+    -------
+    (float, float, float, int)
 
     Examples
     --------
@@ -138,6 +176,12 @@ def best_line(X, y, w1_values=None, w2_values=None, b_values=None):
 def max_rows_right(X, y, **grids):
     """The largest number of rows any grid line gets right.
 
+    Parameters are those of :func:`rows_right` (grids as keyword arguments).
+
+    Returns
+    -------
+    int
+
     Examples
     --------
     >>> from nnlib.datasets import logic_gate
@@ -154,6 +198,22 @@ def is_linearly_separable(X, y, n_angles=3600):
     spaced angles is tried, and the classes are separable along ``u`` when every class-0
     projection is below every class-1 projection. (Points that only touch a line count as not
     separated.) A class with no points is trivially separable.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2), float
+    y : array-like of shape (n_samples,), 0/1 labels
+    n_angles : int, default 3600
+        Directions tried (>= 4).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ValueError, TypeError
+        For bad shapes, labels other than 0/1, or ``n_angles < 4``.
 
     Examples
     --------
@@ -177,6 +237,10 @@ def boolean_functions():
 
     Row ``k`` holds the bits of ``k``: the output for input row ``r`` is bit ``3 - r`` of ``k``,
     so row 1 is (0, 0, 0, 1) = AND and row 6 is (0, 1, 1, 0) = XOR.
+
+    Returns
+    -------
+    ndarray of int64, shape (16, 4)
 
     Examples
     --------

@@ -5,8 +5,8 @@
 # Each cell below replaces the answer cell with the same number in the notebook.
 
 # %% Exercise 1.1
-# z = w1*x1 + w2*x2 + b = 0.5*2.0 + (-1.0)*1.0 + 0.25
-z = 0.25
+# step: {0, 1}; sigmoid: (0, 1); ReLU: [0, ∞); only tanh, (−1, 1), goes below 0.
+activation = "tanh"
 
 # %% Exercise 1.2
 # z is b, 1 + b, 1 + b, 2 + b for the four inputs: only 2 + b may reach 0, so -2 <= b < -1.
@@ -15,4 +15,6 @@ w2 = 1.0
 b = -1.5
 
 # %% Exercise 1.3
-activation = "tanh"
+def neuron_forward(X, w, b, phi):
+    z = X @ w + b      # net input of every row (sample) of X, shape (n_samples,)
+    return phi(z)      # activation a = φ(z)

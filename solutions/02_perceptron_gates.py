@@ -5,10 +5,9 @@
 # Each cell below replaces the answer cell with the same number in the notebook.
 
 # %% Exercise 2.1
-# NAND = not AND: flip every sign of the AND perceptron (1, 1, -1.5).
-w1 = -1.0
-w2 = -1.0
-b = 1.5
+def computes_gate(w, b, X, y):
+    outputs = (X @ w + b >= 0).astype(int)   # step(z): fires when z >= 0
+    return bool(np.all(outputs == y))
 
 # %% Exercise 2.2
 # x = 0: z = b = 0.5 >= 0 -> 1;  x = 1: z = -1 + 0.5 < 0 -> 0.
@@ -16,5 +15,7 @@ w = -1.0
 b = 0.5
 
 # %% Exercise 2.3
-# z is b at (0, 0) and 1 + b at (0, 1), (1, 0): any -1 <= b < 0 gives OR.
-b_or = -0.5
+# z = b < 0 at (0, 0); w1 + b >= 0 at (1, 0); w2 + b < 0 at (0, 1); w1 + w2 + b < 0 at (1, 1).
+w1 = 1.0
+w2 = -1.0
+b = -0.5

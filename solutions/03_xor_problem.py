@@ -18,3 +18,13 @@ separating_line = (1.0, 1.0, -0.5)   # (w1, w2, b)
 # %% Exercise 3.3
 # OR of x1 and x2, with the product x1·x2 switching the (1, 1) row off.
 weights_with_product = (1.0, 1.0, -2.0, -0.5)   # (w1, w2, w3, b)
+
+# %% Exercise 3.4
+def find_separating_line(X, y, grid):
+    for w1 in grid:
+        for w2 in grid:
+            for b in grid:
+                outputs = (w1 * X[:, 0] + w2 * X[:, 1] + b >= 0).astype(int)   # step(z), fires at z >= 0
+                if np.all(outputs == y):
+                    return (w1, w2, b)
+    return None

@@ -64,3 +64,19 @@ def test_unflattened_images_and_unpacking():
 def test_bad_arguments_name_the_argument(kwargs, error, arg):
     with pytest.raises(error, match=f"^{arg}"):
         load_digits(**kwargs)
+
+
+def test_validation_part():
+    three = load_digits(test_size=0.2, val_size=0.2, random_state=0)
+    two = load_digits(test_size=0.2, random_state=0)
+    assert two.X_val is None and two.y_val is None
+    assert len(three.X_train) + len(three.X_val) + len(three.X_test) == 1797
+    assert len(three.X_val) == 360 and len(three.X_test) == 360
+    np.testing.assert_array_equal(three.X_test, two.X_test)  # the test part does not depend on val_size
+    rows = {tuple(r) for r in three.X_train}
+    assert not any(tuple(r) in rows for r in three.X_val)
+    assert set(np.bincount(three.y_val).tolist()) <= {35, 36, 37}  # stratified
+    with pytest.raises(ValueError, match="^val_size must leave images for training"):
+        load_digits(test_size=0.5, val_size=0.5)
+    with pytest.raises(ValueError, match="^val_size"):
+        load_digits(val_size=-0.1)

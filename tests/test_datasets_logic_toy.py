@@ -140,7 +140,8 @@ def test_samples_are_shuffled(name):
 
 
 @pytest.mark.parametrize("name", TOYS)
-@given(n=st.integers(min_value=1, max_value=60), seed=st.integers(0, 2**32 - 1),
+# n >= 2: blobs and spiral default to two groups, and every group needs a point.
+@given(n=st.integers(min_value=2, max_value=60), seed=st.integers(0, 2**32 - 1),
        noise=st.floats(min_value=0, max_value=3))
 @settings(max_examples=25, deadline=None)
 def test_any_valid_arguments_give_consistent_output(name, n, seed, noise):
@@ -242,3 +243,22 @@ def test_bad_arguments_name_the_argument(name, kwargs, error, arg):
 def test_bad_shape_arguments_name_the_argument(call, error, arg):
     with pytest.raises(error, match=f"^{arg}"):
         call()
+
+
+def test_one_source_for_inputs_levels_and_encodings():
+    from nnlib import learning_rules
+    from nnlib.datasets import ENCODINGS, INPUTS, LEVELS, TRUTH_TABLES
+    from nnlib.widgets import rule_stepper
+
+    assert set(TRUTH_TABLES) == set(GATES)
+    assert LEVELS == {"binary": (0.0, 1.0), "bipolar": (-1.0, 1.0)}
+    assert tuple(LEVELS) == ENCODINGS
+    assert learning_rules.ENCODINGS is ENCODINGS and rule_stepper.ENCODINGS is ENCODINGS
+    with pytest.raises(ValueError):
+        INPUTS[0, 0] = 5.0  # read-only: the shared rows cannot be changed by accident
+    for name in GATES:
+        for encoding in ENCODINGS:
+            X, y = logic_gate(name, encoding)
+            low, high = LEVELS[encoding]
+            np.testing.assert_array_equal(X, np.where(INPUTS == 1, high, low))
+            np.testing.assert_array_equal(y, np.where(np.array(TRUTH_TABLES[name]) == 1, high, low))

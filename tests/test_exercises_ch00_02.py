@@ -87,16 +87,67 @@ def test_checks_accept_other_right_answers_and_explain_wrong_ones():
     assert ch00.check_inputs([[1, 1], [0, 0], [1, 0], [0, 1]])           # any order
     assert "missing" in str(ch00.check_inputs([[0, 0], [0, 0], [1, 0], [1, 1]]))
     assert "1958" in str(ch00.check_year(1958))
-    assert "add the bias" in str(ch01.check_net_input(0.0))
+    assert ch01.check_negative_outputs("TANH")
+    assert ch01.check_negative_outputs("softplus").status == "wrong"     # unknown name: a hint, no crash
+    assert "not one of the four" in str(ch01.check_negative_outputs("leaky_relu"))
     assert ch01.check_fires_only_for_both(2.0, 3.0, -4.0)               # another AND neuron
     assert "(0, 1) gives 1" in str(ch01.check_fires_only_for_both(1, 1, -0.5))
-    assert ch01.check_activation_range("TANH")
-    assert ch01.check_activation_range("softplus").status == "wrong"    # unknown name: a hint, no crash
-    assert ch02.check_nand(-2.0, -3.0, 4.0) and not ch02.check_nand(1, 1, -1.5)
+    assert "more negative" in str(ch01.check_fires_only_for_both(1, 1, -0.5))   # fires too often
+    assert "less negative" in str(ch01.check_fires_only_for_both(1, 1, -2.5))   # never fires
     assert ch02.check_not(-3.0, 1.0)
-    assert ch02.check_or_from_and(-1.0) and ch02.check_or_from_and(-0.1)
-    assert "(0, 0) gives 1" in str(ch02.check_or_from_and(0.0))
-    assert ch02.check_nand(..., 1, 1).status == "unanswered"
+    assert ch02.check_x1_and_not_x2(2.0, -2.0, -1.0)
+    assert ch02.check_x1_and_not_x2(..., 1, 1).status == "unanswered"
+
+
+def _ok_forward(X, w, b, phi):
+    return phi(X @ w + b)
+
+
+def test_forward_pass_check_judges_the_function_on_random_batches():
+    from nnlib.exercises import ch01
+
+    assert ch01.check_forward(_ok_forward)
+    assert ch01.check_forward(lambda X, w, b, phi: [float(v) for v in phi(X @ w + b)])  # a list is fine
+    assert "ignores the bias" in str(ch01.check_forward(lambda X, w, b, phi: phi(X @ w)))
+    assert "net input" in str(ch01.check_forward(lambda X, w, b, phi: X @ w + b))
+    assert ch01.check_forward(lambda X, w, b, phi: phi(X.sum(axis=1))).status == "wrong"
+    assert ch01.check_forward(lambda X, w, b, phi: 0.5).status == "wrong"    # hard-coded: wrong shape
+
+
+def test_truth_table_check_catches_the_tie_at_z_zero():
+    import numpy as np
+
+    from nnlib.exercises import ch02
+
+    def strict(w, b, X, y):
+        return bool(np.all((X @ w + b > 0).astype(int) == y))
+
+    for _ in range(5):  # the check draws fresh random weights: the tie row must be caught every time
+        assert ch02.check_computes_gate(strict).status == "wrong"
+    assert ch02.check_computes_gate(lambda w, b, X, y: True).status == "wrong"
+    assert "one True or False" in str(ch02.check_computes_gate(lambda w, b, X, y: (X @ w + b >= 0) == y))
+    assert ch02.check_computes_gate(lambda w, b, X, y: np.array_equal((X @ w + b >= 0).astype(int), y))
+
+
+def test_stub_functions_are_unanswered_not_wrong():
+    from nnlib.exercises import ch01, ch02
+
+    def stub(*args):
+        ...
+
+    assert ch01.check_forward(stub).status == "unanswered"
+    assert ch02.check_computes_gate(stub).status == "unanswered"
+    assert ch01.check_forward(lambda X, w, b, phi: ...).status == "unanswered"
+
+
+def test_wrong_answers_never_get_the_success_text_or_the_answer():
+    from nnlib.exercises import ch00, ch01, ch02
+
+    assert "1969" not in str(ch00.check_year(1970)) and ch00.check_year(1970).status == "wrong"
+    assert "tanh" not in str(ch01.check_negative_outputs("relu"))
+    for w1, w2, b in [(1, 1, -0.5), (1, -1, 0.5), (0, 0, 0)]:
+        fb = ch02.check_x1_and_not_x2(w1, w2, b)
+        assert fb.status == "wrong" and "excites" not in str(fb)
 
 
 def test_environment_check_prints_no_version_numbers(capsys):

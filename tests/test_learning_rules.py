@@ -75,25 +75,25 @@ def test_hebb_step_hand_example():
     u = L.hebb_step(W, B, X, y=-1.0, lr=0.5)
     np.testing.assert_array_equal(u.dw, [-0.5, -1.0])
     np.testing.assert_array_equal(u.w, [0.0, -2.0])
-    assert (u.db, u.b, u.output, u.error, u.changed) == (-0.5, -0.25, -1.0, None, True)
+    assert (u.db, u.b, u.y_hat, u.error, u.changed) == (-0.5, -0.25, -1.0, None, True)
 
 
 def test_perceptron_step_hand_example_binary_and_bipolar():
-    u = L.perceptron_step(W, B, X, target=1, lr=0.5)
-    assert (u.output, u.error, u.changed) == (0.0, 1.0, True)
+    u = L.perceptron_step(W, B, X, y=1, lr=0.5)
+    assert (u.y_hat, u.error, u.changed) == (0.0, 1.0, True)
     np.testing.assert_array_equal(u.dw, [0.5, 1.0])
     np.testing.assert_array_equal(u.w, [1.0, 0.0])
     assert (u.db, u.b) == (0.5, 0.75)
 
-    u = L.perceptron_step(W, B, X, target=1, lr=0.5, encoding="bipolar")
-    assert (u.output, u.error) == (-1.0, 2.0)  # a bipolar mistake is a double step
+    u = L.perceptron_step(W, B, X, y=1, lr=0.5, encoding="bipolar")
+    assert (u.y_hat, u.error) == (-1.0, 2.0)  # a bipolar mistake is a double step
     np.testing.assert_array_equal(u.w, [1.5, 1.0])
     assert u.b == 1.25
 
 
 def test_delta_step_hand_example():
-    u = L.delta_step(W, B, X, target=1.0, lr=0.1)
-    assert u.output == -1.25
+    u = L.delta_step(W, B, X, y=1.0, lr=0.1)
+    assert u.y_hat == -1.25
     assert u.error == 2.25
     np.testing.assert_allclose(u.dw, [0.225, 0.45])
     np.testing.assert_allclose(u.w, [0.725, -0.55])
@@ -113,7 +113,7 @@ def test_delta_step_hand_example():
 )
 def test_perceptron_step_changes_nothing_when_correct(w, b, x, target, encoding):
     u = L.perceptron_step(w, b, x, target, lr=0.7, encoding=encoding)
-    assert u.changed is False and u.error == 0.0 and u.output == target
+    assert u.changed is False and u.error == 0.0 and u.y_hat == target
     np.testing.assert_array_equal(u.w, w)
     np.testing.assert_array_equal(u.dw, [0.0, 0.0])
     assert u.b == b and u.db == 0.0
@@ -166,7 +166,8 @@ def test_train_steps_records_every_step_and_replays(rule, lr, shuffle):
     y = AND01
     steps = L.train_steps(rule, X01, y, lr=lr, epochs=epochs, shuffle=shuffle, random_state=3)
     assert len(steps) == epochs * n
-    assert [(s.epoch, s.index) for s in steps] == [(e, i) for e in range(epochs) for i in range(n)]
+    # epochs are counted from 1, positions within an epoch (and sample rows) from 0
+    assert [(s.epoch, s.index) for s in steps] == [(e, i) for e in range(1, epochs + 1) for i in range(n)]
     for e in range(epochs):
         assert sorted(s.sample for s in steps[e * n : (e + 1) * n]) == list(range(n))
     # Each record starts where the previous one ended, and replaying the one-step function in the
@@ -177,7 +178,7 @@ def test_train_steps_records_every_step_and_replays(rule, lr, shuffle):
         np.testing.assert_array_equal(s.w_before, w)
         assert s.b_before == b
         np.testing.assert_array_equal(s.x, X01[s.sample])
-        assert s.target == y[s.sample] and s.rule == rule
+        assert s.y == y[s.sample] and s.rule == rule
         u = one_step(w, b, X01[s.sample], y[s.sample], lr=lr)
         w, b = u.w, u.b
     np.testing.assert_array_equal(steps[-1].w_after, w)
@@ -216,9 +217,58 @@ def test_train_steps_perceptron_matches_the_perceptron_class():
     for s, (w, b) in zip(ends, model.weights_history_, strict=True):
         np.testing.assert_array_equal(s.w_after, w)
         assert s.b_after == b
-    np.testing.assert_array_equal(
-        L.epoch_errors(steps, X01, AND01).updates[: model.n_epochs_], model.errors_
-    )
+    summary = L.epoch_errors(steps, X01, AND01)
+    np.testing.assert_array_equal(summary.updates[: model.n_epochs_], model.updates_)
+    np.testing.assert_array_equal(summary.misclassified[: model.n_epochs_], model.misclassified_)
+
+
+def test_xor_updates_and_misclassified_are_different_counts():
+    # XOR with the rows in order: the perceptron fixes 3-4 mistakes during each pass, yet after
+    # every pass exactly 2 of the 4 rows are wrong (no line gets more than 3 right, and the
+    # cycle it falls into ends each pass with 2 right).
+    XOR = np.array([0, 1, 1, 0], dtype=float)
+    summary = L.epoch_errors(L.train_steps("perceptron", X01, XOR, lr=1.0, epochs=8), X01, XOR)
+    np.testing.assert_array_equal(summary.updates, [3, 3, 4, 4, 4, 4, 4, 4])
+    np.testing.assert_array_equal(summary.misclassified, [2] * 8)
+
+
+# --------------------------------------------------------------------------- the two formulas
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(-3, 3), min_size=6, max_size=6), st.floats(0.01, 1.0))
+def test_perceptron_and_delta_steps_are_the_one_error_correction_rule(values, lr):
+    w, x, b = np.array(values[:2]), np.array(values[2:4]), values[4]
+    y = float(values[5] > 0)
+    for u, y_hat in ((L.perceptron_step(w, b, x, y, lr), float(x @ w + b >= 0)),
+                     (L.delta_step(w, b, x, y, lr), float(x @ w + b))):
+        dw, db = L.error_correction_rule(x, y, y_hat, lr)
+        np.testing.assert_allclose(u.dw, dw)
+        assert u.db == pytest.approx(db) and u.y_hat == pytest.approx(y_hat)
+
+
+def test_error_correction_rule_on_a_batch_is_the_mean_of_the_one_sample_updates():
+    rng = np.random.default_rng(0)
+    X, y, y_hat = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=5)
+    dw, db = L.error_correction_rule(X, y, y_hat, 0.3)
+    singles = [L.error_correction_rule(X[i], y[i], y_hat[i], 0.3) for i in range(5)]
+    np.testing.assert_allclose(dw, np.mean([d for d, _ in singles], axis=0))
+    assert db == pytest.approx(np.mean([d for _, d in singles]))
+    assert isinstance(db, float)
+
+
+def test_hebb_train_is_the_hebb_rule_summed_over_rows():
+    w, b = L.hebb_train(XPM, ANDPM, lr=0.5, epochs=3)
+    dws = [L.hebb_rule(x, t, 0.5) for x, t in zip(XPM, ANDPM)]
+    np.testing.assert_allclose(w, 3 * np.sum([d for d, _ in dws], axis=0))
+    assert b == pytest.approx(3 * sum(d for _, d in dws))
+
+
+def test_encodings_come_from_the_one_source_in_datasets():
+    from nnlib.datasets import logic
+
+    assert L.ENCODINGS is logic.ENCODINGS
+    assert L.threshold_output(np.array([-0.1, 0.0]), "bipolar").tolist() == list(logic.LEVELS["bipolar"])
 
 
 def test_delta_rule_mse_falls_towards_least_squares():
@@ -252,12 +302,12 @@ BAD_CALLS = [
     (lambda: L.hebb_step([], 0.0, [], 1.0), ValueError, "w"),
     (lambda: L.hebb_step([1.0], 0.0, [1.0], "yes"), TypeError, "y"),
     (lambda: L.hebb_step([1.0], 0.0, [1.0], 1.0, lr=0), ValueError, "lr"),
-    (lambda: L.perceptron_step([1.0], 0.0, [1.0], 2), ValueError, "target"),
-    (lambda: L.perceptron_step([1.0], 0.0, [1.0], 0, encoding="bipolar"), ValueError, "target"),
+    (lambda: L.perceptron_step([1.0], 0.0, [1.0], 2), ValueError, "y"),
+    (lambda: L.perceptron_step([1.0], 0.0, [1.0], 0, encoding="bipolar"), ValueError, "y"),
     (lambda: L.perceptron_step([1.0], 0.0, [1.0], 1, encoding="unipolar"), ValueError, "encoding"),
     (lambda: L.perceptron_step([1.0], 0.0, [1.0], 1, lr=-1.0), ValueError, "lr"),
     (lambda: L.perceptron_step([1.0], 0.0, "ab", 1), TypeError, "x"),
-    (lambda: L.delta_step([1.0], 0.0, [1.0], np.inf), ValueError, "target"),
+    (lambda: L.delta_step([1.0], 0.0, [1.0], np.inf), ValueError, "y"),
     (lambda: L.delta_step([1.0], 0.0, [1.0], 1.0, lr=0.0), ValueError, "lr"),
     (lambda: L.train_steps("oja", X01, AND01, lr=1.0), ValueError, "rule"),
     (lambda: L.train_steps("hebb", [1.0, 2.0], [1.0, 2.0], lr=1.0), ValueError, "X"),

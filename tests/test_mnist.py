@@ -352,6 +352,54 @@ def test_cache_dir_argument_wins_over_env(tmp_path, tiny, checksums, monkeypatch
     load_mnist(kind="test", cache_dir=tmp_path / "mine")
 
 
+def test_path_message_names_the_folder_not_download_or_env(tmp_path, no_network):
+    """A learner who passed path= never set download or NNLAB_DATA_DIR: don't talk about them."""
+    with pytest.raises(MnistUnavailableError) as info:
+        load_mnist(tmp_path, kind="test")
+    message = str(info.value)
+    assert f"not found in {tmp_path}" in message
+    assert "download=False" not in message and "NNLAB_DATA_DIR" not in message
+
+
+@pytest.mark.parametrize(
+    "images_name, labels_name",
+    [
+        ("t10k-images.idx3-ubyte", "t10k-labels.idx1-ubyte"),  # 7-Zip / browser unpacking
+        ("T10K-IMAGES-IDX3-UBYTE", "T10K-LABELS-IDX1-UBYTE"),  # an upper-casing file system
+        ("t10k_images_idx3_ubyte.gz", "t10k_labels_idx1_ubyte.gz"),
+    ],
+)
+def test_names_unpackers_produce_are_found(tmp_path, tiny, no_network, images_name, labels_name):
+    (tmp_path / images_name).write_bytes(tiny["raw"]["images"] if not images_name.endswith(".gz")
+                                         else tiny["gz"]["images"])
+    (tmp_path / labels_name).write_bytes(tiny["raw"]["labels"] if not labels_name.endswith(".gz")
+                                         else tiny["gz"]["labels"])
+    X, y = load_mnist(tmp_path, kind="test", normalize=False, flatten=False)
+    np.testing.assert_array_equal(X, tiny["images"])
+    np.testing.assert_array_equal(y, tiny["labels"])
+
+
+def test_near_misses_are_named_when_the_kind_is_missing(tmp_path, tiny, no_network):
+    write_kind(tmp_path, tiny, "test")
+    with pytest.raises(MnistUnavailableError) as info:
+        load_mnist(tmp_path, kind="train")
+    message = str(info.value)
+    assert all(name in message for name in TRAIN_FILES)  # what was looked for
+    assert all(name in message for name in TEST_FILES)  # what is there instead
+
+
+def test_path_to_a_file_says_pass_its_folder(tmp_path, tiny, no_network):
+    write_kind(tmp_path, tiny, "test")
+    with pytest.raises(ValueError, match="^path must be the folder") as info:
+        load_mnist(tmp_path / TEST_FILES[0], kind="test")
+    assert repr(str(tmp_path)) in str(info.value) and "NNLAB_DATA_DIR" not in str(info.value)
+
+
+def test_path_that_does_not_exist(tmp_path, no_network):
+    with pytest.raises(ValueError, match="^path must be an existing folder"):
+        load_mnist(tmp_path / "nowhere", kind="test")
+
+
 @pytest.mark.parametrize(
     "kwargs, error, arg",
     [

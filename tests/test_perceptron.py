@@ -61,8 +61,9 @@ def test_perceptron_learns_linearly_separable_gates(gate, labels):
     y = {"binary": y, "bipolar": 2 * y - 1, "strings": np.array(["off", "on"])[y]}[labels]
     p = Perceptron().fit(X01, y)
     assert p.converged_ is True
-    assert p.errors_[-1] == 0 and all(e > 0 for e in p.errors_[:-1])
-    assert p.n_epochs_ == len(p.errors_) == len(p.weights_history_) < p.max_epochs
+    assert p.updates_[-1] == 0 and all(e > 0 for e in p.updates_[:-1])
+    assert p.misclassified_[-1] == 0
+    assert p.n_epochs_ == len(p.updates_) == len(p.misclassified_) == len(p.weights_history_) < p.max_epochs
     np.testing.assert_array_equal(p.predict(X01), y)
     assert p.score(X01, y) == 1.0
     # The decision function's sign agrees with the prediction.
@@ -81,10 +82,10 @@ def test_perceptron_converges_on_any_separable_set(seed, shuffle, init, lr):
     if len(np.unique(y)) < 2:
         return  # the random line missed the square; nothing to separate
     p = Perceptron(lr=lr, max_epochs=400, shuffle=shuffle, init=init, random_state=seed).fit(X, y)
-    assert p.converged_ and p.errors_[-1] == 0
+    assert p.converged_ and p.updates_[-1] == 0 and p.misclassified_[-1] == 0
     assert p.score(X, y) == 1.0
     # Convergence theorem: total updates <= (R / margin)^2 = 3 / 0.1^2 (+ slack for init="random").
-    assert sum(p.errors_) <= 310
+    assert sum(p.updates_) <= 310
 
 
 @pytest.mark.parametrize("shuffle", [False, True])
@@ -92,7 +93,8 @@ def test_perceptron_never_converges_on_xor(shuffle):
     p = Perceptron(max_epochs=50, shuffle=shuffle, random_state=0).fit(X01, XOR)
     assert p.converged_ is False
     assert p.n_epochs_ == 50
-    assert min(p.errors_) > 0  # no epoch is ever mistake-free
+    assert min(p.updates_) > 0  # no epoch is ever mistake-free
+    assert min(p.misclassified_) >= 1  # no line gets all four rows
     assert p.score(X01, XOR) <= 0.75
     if not shuffle:
         # With a fixed order and integer steps the weights are bounded and must cycle.
@@ -100,11 +102,45 @@ def test_perceptron_never_converges_on_xor(shuffle):
         assert len(set(seen)) < len(seen)
 
 
+def test_perceptron_on_xor_counts_updates_and_misclassified_separately():
+    p = Perceptron(lr=0.1, max_epochs=20).fit(X01, XOR)
+    # During each pass the rule corrects 3 (epochs 1-2) or 4 mistakes, but the weights it ends a
+    # pass with always get exactly 2 of the 4 rows wrong.
+    assert p.updates_ == [3, 3] + [4] * 18
+    assert p.misclassified_ == [2] * 20
+    assert p.errors_ is p.updates_  # the old name is the same list
+    for (w, b), wrong in zip(p.weights_history_, p.misclassified_, strict=True):
+        assert np.sum((X01 @ w + b >= 0).astype(int) != XOR) == wrong
+
+
+def test_perceptron_misclassified_is_counted_after_the_epoch():
+    p = Perceptron().fit(X01, GATES["AND"])
+    assert p.updates_ == [2, 3, 3, 2, 1, 0]
+    assert p.misclassified_ == [3, 2, 1, 2, 0, 0]  # the 5th epoch's last update fixed everything
+
+
+def test_perceptron_update_is_the_learning_rules_one(monkeypatch):
+    import nnlib.perceptron as P
+
+    calls = []
+    real = P.error_correction_rule
+
+    def spy(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(P, "error_correction_rule", spy)
+    p = Perceptron().fit(X01, GATES["OR"])
+    assert len(calls) == sum(p.updates_) > 0
+    monkeypatch.setattr(P, "error_correction_rule", lambda *a: (np.zeros(2), 0.0))
+    assert Perceptron(max_epochs=3).fit(X01, GATES["OR"]).w_.tolist() == [0.0, 0.0]
+
+
 def test_perceptron_lr_only_rescales_zero_initialised_weights():
     X, y = separable_set(5)
     a = Perceptron(lr=1.0).fit(X, y)
     b = Perceptron(lr=0.01).fit(X, y)
-    assert a.errors_ == b.errors_
+    assert a.updates_ == b.updates_ and a.misclassified_ == b.misclassified_
     np.testing.assert_allclose(b.w_, 0.01 * a.w_)
     assert b.b_ == pytest.approx(0.01 * a.b_)
 
@@ -116,7 +152,8 @@ def test_perceptron_partial_fit_is_one_epoch_of_fit():
     for epoch in range(full.n_epochs_):
         p.partial_fit(X01, y)
         assert p.n_epochs_ == epoch + 1
-        assert p.errors_ == full.errors_[: epoch + 1]
+        assert p.updates_ == full.updates_[: epoch + 1]
+        assert p.misclassified_ == full.misclassified_[: epoch + 1]
     np.testing.assert_array_equal(p.w_, full.w_)
     assert p.b_ == full.b_ and p.converged_
 
@@ -218,12 +255,41 @@ def test_adaline_divergence_is_detected_without_numpy_warnings(params):
         with pytest.warns(RuntimeWarning, match="Adaline diverged") as record:
             ada = Adaline(max_epochs=1000, **params).fit(X, y)
         assert len(record) == 1  # ours only: no overflow/invalid warning from numpy
+        assert f"lr={params['lr']:g}" in str(record[0].message)
         assert ada.diverged_ and not ada.converged_
         assert ada.n_epochs_ < 1000
         assert np.all(np.isfinite(ada.w_)) and np.isfinite(ada.b_)
         ada.predict(X)  # the kept (finite) weights still give predictions, silently
-    assert ada.losses_[-1] > 1e6 * np.mean(y**2)
+    best = min([np.mean(y**2)] + ada.losses_[:-1])  # the starting weights' loss counts too
+    assert ada.losses_[-1] > 1e6 * best
     assert all(np.isfinite(ada.losses_[:-1]))
+
+
+def test_adaline_divergence_keeps_the_last_good_weights():
+    X, y = well_conditioned()
+    with pytest.warns(RuntimeWarning, match=r"lr=5\b"):
+        ada = Adaline(lr=5.0, max_epochs=1000).fit(X, y)
+    # Re-run the accepted epochs: the kept weights are those after the last accepted epoch
+    # (the loss grows every epoch here, so the last accepted one is the one before the stop).
+    replay = Adaline(lr=5.0, max_epochs=ada.n_epochs_ - 1).fit(X, y)
+    np.testing.assert_array_equal(ada.w_, replay.w_)
+    assert ada.b_ == replay.b_ and not replay.diverged_
+    # lr=1e200 overflows in the first epoch: the kept weights are the zero start.
+    with pytest.warns(RuntimeWarning, match="lr=1e"):
+        ada = Adaline(lr=1e200).fit(X, y)
+    assert ada.n_epochs_ == 1 and ada.losses_ == [np.inf]
+    np.testing.assert_array_equal(ada.w_, np.zeros(3))
+    assert ada.b_ == 0.0
+
+
+def test_adaline_full_batch_step_is_the_batch_error_correction_rule():
+    from nnlib.learning_rules import error_correction_rule
+
+    X, y = well_conditioned()
+    ada = Adaline(lr=0.05, max_epochs=1).fit(X, y)
+    dw, db = error_correction_rule(X, y.astype(float), np.zeros(len(X)), 0.05)
+    np.testing.assert_allclose(ada.w_, dw)
+    assert ada.b_ == pytest.approx(db)
 
 
 # --------------------------------------------------------------------------- scikit-learn

@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 
 from nnlib import Perceptron  # noqa: E402
 from nnlib.datasets import logic_gate  # noqa: E402
-from nnlib.plots import decision, network, training  # noqa: E402
+from nnlib.plots import decision, gates, network, training  # noqa: E402
 
 
 class Diagonal:
@@ -92,11 +92,50 @@ def test_plot_network_accepts_a_trained_mlp():
 
 
 def test_training_curves():
-    ax = training.plot_errors([3, 3, 4, 4])
-    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [1, 2, 3, 4])
+    ax = training.plot_misclassified([2, 2, 2, 2])
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [1, 2, 3, 4])  # epochs from 1
+    assert ax.get_ylabel() == "misclassified after the epoch" and ax.get_xlabel() == "epoch"
+    with pytest.raises(ValueError, match="^misclassified"):
+        training.plot_misclassified([])
     ax = training.plot_history([0.7, 0.4], [0.5, 0.9])
     assert ax.lines[0].get_ydata().tolist() == [0.7, 0.4]
     ax = training.plot_train_test([0.5, 1.0], [0.5, 0.8])
     assert len(ax.lines) == 2
     with pytest.raises(ValueError, match="^accuracy"):
         training.plot_history([0.7, 0.4], [0.5])
+
+
+def test_perceptron_curve_plots_misclassified_not_updates():
+    from nnlib.perceptron import Perceptron
+
+    p = Perceptron(lr=0.1, max_epochs=20).fit(*logic_gate("XOR"))
+    ax = training.plot_misclassified(p.misclassified_)
+    assert ax.lines[0].get_ydata().tolist() == [2] * 20  # 2 of 4 XOR rows wrong after each epoch
+    assert max(p.updates_) == 4  # what the old curve showed under the same label
+
+
+def test_rule_stepper_and_training_plot_share_quantity_and_labels():
+    from nnlib.perceptron import Perceptron
+    from nnlib.widgets.rule_stepper import RuleStepper, stepper_state
+
+    X, y = logic_gate("XOR")
+    st = stepper_state("perceptron", "XOR", "binary", lr=1.0, k=4 * 8)
+    model = Perceptron(lr=1.0, max_epochs=8).fit(X, y)
+    assert st["misclassified"].tolist() == model.misclassified_
+    rs = RuleStepper()
+    ax = training.plot_misclassified(model.misclassified_)
+    assert (rs.ax_err.get_xlabel(), rs.ax_err.get_ylabel()) == (ax.get_xlabel(), ax.get_ylabel())
+
+
+def test_one_decision_line_function():
+    import inspect
+
+    from nnlib.widgets import rule_stepper
+
+    src = inspect.getsource(rule_stepper)
+    assert "decision_line(" in src and "def _line" not in src and "def _half_plane" not in src
+    st = rule_stepper.stepper_state("delta", "AND", "binary", 0.1, 7)
+    assert st["line"] == gates.decision_line(st["w"][0], st["w"][1], st["b"] - 0.5, st["xlim"], st["ylim"])
+    # a vertical line to float precision (w2 tiny next to w1) is drawn vertical, not off to infinity
+    (xa, xb), _ = gates.decision_line(1.0, 1e-15, -0.5)
+    assert xa == xb == 0.5

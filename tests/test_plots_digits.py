@@ -25,6 +25,11 @@ def test_mosaic_places_tiles():
     assert np.isnan(big[2, 0])
 
 
+def test_digits_are_white_ink_on_black():
+    ax = dp.plot_digit_grid(np.eye(1, 64))
+    assert ax.images[0].get_cmap().name.startswith("gray") and not ax.images[0].get_cmap().name.endswith("_r")
+
+
 def test_digit_grid_marks_wrong_predictions_red():
     images = np.random.default_rng(0).random((5, 64))
     ax = dp.plot_digit_grid(images, labels=[1, 2, 3, 4, 5], predictions=[1, 2, 8, 4, 0])
@@ -73,4 +78,14 @@ def test_preprocessing_steps_and_learning_curves():
 
     ax, ax2 = dp.plot_learning_curves(Fitted())
     np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 1.0, 0.5])
-    np.testing.assert_allclose(ax2.lines[0].get_xdata(), [1, 2, 3])
+    np.testing.assert_allclose(ax2.lines[0].get_xdata(), [1, 2, 3])  # epochs count from 1
+    assert len(ax.lines) == 1  # no validation data, no validation curve
+
+    class WithValidation(Fitted):
+        val_loss_history_ = [2.2, 1.4, 1.3]
+        val_accuracy_history_ = [0.2, 0.5, 0.7]
+
+    ax, ax2 = dp.plot_learning_curves(WithValidation())
+    assert [line.get_label() for line in ax2.lines] == ["training", "validation"]
+    np.testing.assert_allclose(ax2.lines[1].get_ydata(), [0.2, 0.5, 0.7])
+    assert ax.get_xlabel() == "epoch" and ax2.get_ylabel() == "accuracy"

@@ -40,8 +40,8 @@ def test_plot_descent_paths_one_line_per_run_with_all_points():
 
 
 def test_optimizer_comparison_figure_has_paths_and_curves():
-    runs = D.compare_optimizers("rosenbrock", steps=50)
-    fig = surfaces.plot_optimizer_comparison("rosenbrock", runs)
+    runs = D.compare_optimizers("banana", steps=50)
+    fig = surfaces.plot_optimizer_comparison("banana", runs)
     ax1, ax2 = fig.axes[:2]
     assert [ln.get_label() for ln in ax2.lines] == ["sgd", "momentum", "adam"]
     assert len(ax2.lines[0].get_xdata()) == 51

@@ -70,3 +70,14 @@ def test_bad_inputs_name_the_argument():
         S.rows_right(X, y, w1_values=[[1.0]])
     with pytest.raises(ValueError, match="^n_angles"):
         S.is_linearly_separable(X, y, n_angles=2)
+
+
+def test_inputs_come_from_the_one_truth_table_source():
+    from nnlib.datasets import logic
+
+    assert S.INPUTS is logic.INPUTS
+    assert not S.INPUTS.flags.writeable  # nobody can change the shared rows by accident
+    F = S.boolean_functions()
+    for gate, outputs in logic.TRUTH_TABLES.items():
+        k = int("".join(str(v) for v in outputs), 2)
+        assert F[k].tolist() == list(outputs) == logic_gate(gate)[1].tolist()

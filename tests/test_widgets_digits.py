@@ -9,7 +9,8 @@ from nnlib import preprocess as pp
 from nnlib.datasets import load_digits
 from nnlib.mlp import MLPClassifier
 from nnlib.widgets.digit_inspector import DigitInspector, inspect_digit, next_wrong
-from nnlib.widgets.draw_digit import DigitDrawer, DrawCanvas, decode_pixels, drawer_state, encode_pixels
+from nnlib.widgets.draw_digit import (MIN_CONFIDENCE, NOT_A_DIGIT, DigitDrawer, DrawCanvas, decode_pixels,
+                                      drawer_state, encode_pixels, train_pad_model)
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +141,98 @@ def test_canvas_and_drawer_bad_inputs(model):
         DigitDrawer(object())
     with pytest.raises(ValueError, match="target must be one of"):
         DigitDrawer(model, target="svhn")
+
+
+# -- the honest pad (issue 12.4) and the Clear race (issue 12.6) ---------------------------------
+
+
+class _Uniform:
+    """A model that is never sure: 0.1 for each digit."""
+
+    classes_ = np.arange(10)
+
+    def predict_proba(self, X):
+        return np.full((len(X), 10), 0.1)
+
+
+def test_drawer_refuses_what_is_not_a_digit(model):
+    for strokes, reason in [([[(0.5, 0.5)]], "too little ink (a dot)"),
+                            ([[(0.2, 0.5), (0.8, 0.5)]], "a flat line"),
+                            ([[(0.2, 0.2)], [(0.7, 0.3)], [(0.4, 0.8)], [(0.8, 0.8)]], "scattered pieces")]:
+        s = drawer_state(pp.rasterize_strokes(strokes, size=56), model)
+        assert not s["digit"] and not s["blank"] and s["reason"] == reason
+        assert s["prediction"] is None and s["guess"] is None
+        assert NOT_A_DIGIT in s["readout"] and "prediction:" not in s["readout"]
+        assert not s["proba"].any() and not s["input"].any()  # the network was not asked
+
+
+def test_drawer_refuses_an_unsure_answer():
+    s = drawer_state(pp.example_drawing("3", size=56), _Uniform())
+    assert not s["digit"] and s["prediction"] is None and s["guess"] == 0 and s["probability"] == 0.1
+    assert NOT_A_DIGIT in s["readout"] and "not sure" in s["reason"]
+    assert drawer_state(pp.example_drawing("3", size=56), _Uniform(), min_confidence=0.05)["digit"]
+    with pytest.raises(ValueError, match="^min_confidence"):
+        drawer_state(pp.example_drawing("3", size=56), _Uniform(), min_confidence=1.5)
+
+
+def test_drawer_reads_dark_ink_on_white_like_white_on_black(model):
+    img = pp.example_drawing("7", size=56)
+    a, b = drawer_state(img, model), drawer_state(1.0 - img, model)
+    np.testing.assert_allclose(a["proba"], b["proba"])
+    assert a["readout"] == b["readout"]
+
+
+def test_a_picture_from_before_clear_is_ignored(model):
+    dr = DigitDrawer(model)
+    picture = encode_pixels(pp.example_drawing("3", size=56))
+    dr.canvas.pixels = picture
+    assert "prediction" in dr.readout.value
+    dr.clear()
+    assert dr.canvas.generation == 1 and dr.canvas.pixels == "" and dr.readout.value == "draw a digit"
+    # The browser's last picture, encoded before the clear, arrives after it (the race):
+    dr.canvas.set_state({"picture": {"pixels": picture, "generation": 0}})
+    assert dr.canvas.pixels == "" and not dr.canvas.image.any() and dr.readout.value == "draw a digit"
+    # A picture drawn after the clear is shown.
+    dr.canvas.set_state({"picture": {"pixels": picture, "generation": 1}})
+    assert dr.canvas.image.any() and "prediction" in dr.readout.value
+
+
+@pytest.fixture(scope="module")
+def pad():
+    return train_pad_model()
+
+
+@pytest.fixture(scope="module")
+def drawings():
+    return pp.drawing_set(size=56)
+
+
+def _rates(model, drawings):
+    images, labels, _ = drawings
+    states = [drawer_state(img, model) for img in images]
+    named = np.array([s["digit"] for s in states])
+    right = np.array([s["prediction"] == y for s, y in zip(states, labels)])
+    digit = labels >= 0
+    return right[digit].mean(), (named & ~right)[digit].mean(), (~named[~digit]).mean()
+
+
+def test_the_pad_reads_most_drawn_digits_and_refuses_non_digits(pad, drawings):
+    read_right, named_wrong, refused = _rates(pad, drawings)
+    print(f"pad: digits read right {read_right:.3f}, named wrong {named_wrong:.3f}, non-digits refused {refused:.3f}")
+    # Floors a little below what the seeded pad reaches (0.78 read right, 0.21 named wrong, all
+    # non-digits refused; bench/digit_pad.py): a regression in preprocessing, augmentation or
+    # calibration drops below them.
+    assert read_right >= 0.75
+    assert named_wrong <= 0.25
+    assert refused >= 0.95
+
+
+def test_augmentation_helps_on_drawings_and_calibration_softens(pad, drawings):
+    data = load_digits(test_size=0.2, val_size=0.2, random_state=0)
+    plain = MLPClassifier(hidden_sizes=(64, 64), lr=0.01, epochs=30, random_state=0).fit(data.X_train, data.y_train)
+    assert _rates(pad.model, drawings)[0] > _rates(plain, drawings)[0]
+    assert pad.temperature_ > 1.0
+    images, labels, _ = drawings
+    X = np.array([pp.preprocess(img) for img in images[labels >= 0]])
+    assert pad.predict_proba(X).max(axis=1).mean() < pad.model.predict_proba(X).max(axis=1).mean()
+    assert MIN_CONFIDENCE == 0.5

@@ -1,6 +1,7 @@
 """RuleStepper and GradientDescentExplorer: pure state functions, in-place updates, timing, bad inputs."""
 
 import time
+import warnings
 
 import numpy as np
 import pytest
@@ -32,8 +33,10 @@ def test_readout_lists_the_update_numbers():
     st = RS.stepper_state("delta", "OR", "binary", 0.1, 2)
     s = st["step"]  # second sample (0, 1), target 1, output w·x + b after step 1
     assert st["readout"]["x"] == "[0.0000, 1.0000]"
-    assert st["readout"]["target"] == "1.0000"
-    assert float(st["readout"]["error"]) == pytest.approx(s.error, abs=5e-5)
+    assert st["readout"]["target y"] == "1.0000"
+    assert float(st["readout"]["error y − ŷ"]) == pytest.approx(s.error, abs=5e-5)
+    assert float(st["readout"]["prediction ŷ"]) == pytest.approx(s.y_hat, abs=5e-5)
+    assert st["readout"]["step"] == "2 (epoch 1, sample 2 of 4)"
     assert st["readout"]["Δw"] == "[" + ", ".join(f"{v:.4f}" for v in s.dw) + "]"
     assert st["readout"]["new b"] == f"{s.b_after:.4f}"
     html = RS.readout_html(st["readout"])
@@ -41,11 +44,11 @@ def test_readout_lists_the_update_numbers():
 
 
 def test_hebb_learns_bipolar_and_but_not_binary_and_perceptron_cycles_on_xor():
-    assert RS.stepper_state("hebb", "AND", "bipolar", 1.0, 4)["errors"].tolist() == [0]
-    assert RS.stepper_state("hebb", "AND", "binary", 1.0, 4)["errors"][-1] > 0
+    assert RS.stepper_state("hebb", "AND", "bipolar", 1.0, 4)["misclassified"].tolist() == [0]
+    assert RS.stepper_state("hebb", "AND", "binary", 1.0, 4)["misclassified"][-1] > 0
     xor = RS.stepper_state("perceptron", "XOR", "binary", 1.0, 200)
-    assert len(xor["errors"]) == 50 and xor["errors"].min() > 0
-    assert RS.stepper_state("hebb", "AND", "bipolar", 1.0, 4)["readout"]["error"].startswith("—")
+    assert len(xor["misclassified"]) == 50 and xor["misclassified"].min() > 0
+    assert RS.stepper_state("hebb", "AND", "bipolar", 1.0, 4)["readout"]["error y − ŷ"].startswith("—")
 
 
 def test_delta_rule_line_uses_the_midpoint_threshold():
@@ -58,7 +61,7 @@ def test_delta_rule_line_uses_the_midpoint_threshold():
 
 def test_k_zero_and_epoch_boundaries():
     st = RS.stepper_state("perceptron", "noisy blobs", "binary", 0.1, 0)
-    assert st["step"] is None and st["line"] is None and len(st["errors"]) == 0
+    assert st["step"] is None and st["line"] is None and len(st["misclassified"]) == 0
     assert RS.stepper_state("perceptron", "noisy blobs", "binary", 0.1, 20)["epoch"] == 1
     X, y = RS.load_dataset("noisy blobs", "bipolar")
     assert X.shape == (20, 2) and set(y) == {-1.0, 1.0}
@@ -95,7 +98,7 @@ def test_stepper_buttons_and_artists_follow_the_pure_function():
     rs.step_button.click()
     rs.epoch_button.click()
     assert rs.k == 12
-    np.testing.assert_allclose(rs.err_line.get_ydata(), RS.stepper_state(**rs.values())["errors"])
+    np.testing.assert_allclose(rs.err_line.get_ydata(), RS.stepper_state(**rs.values())["misclassified"])
     rs.reset_button.click()
     assert rs.k == 0
     rs.step_button.click()
@@ -122,11 +125,16 @@ def test_stepper_update_time_is_recorded():
 
 
 @pytest.mark.parametrize("surface, lr, opt", [("valley", 0.05, "sgd"), ("bowl", 1.2, "sgd"),
-                                              ("rosenbrock", 0.005, "momentum"), ("valley", 0.3, "adam")])
+                                              ("banana", 0.005, "momentum"), ("valley", 0.3, "adam")])
 def test_descent_picture_equals_an_independent_run(surface, lr, opt):
     s = D.SURFACES[surface]
-    pic = WD.descent_picture(surface, lr, -1.5, 1.0, 60, opt)
-    run = D.gradient_descent_path(s.grad, [-1.5, 1.0], lr, 60, opt, f=s.f)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pic = WD.descent_picture(surface, lr, -1.5, 1.0, 60, opt)
+    assert caught == []  # the widget expects divergence: no warning in its output area
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        run = D.gradient_descent_path(s.grad, [-1.5, 1.0], lr, 60, opt, f=s.f)
     np.testing.assert_allclose(pic["path"], run.path)
     assert pic["final_loss"] == pytest.approx(float(s.f(run.path[-1])))
     assert pic["verdict"] == D.describe_run(run, s)
@@ -155,14 +163,14 @@ def test_explorer_updates_artists_in_place():
     path_line, image = gd.path_line, gd.image
     for c in ("surface", "lr", "x0", "y0", "steps", "optimizer", "readout"):
         assert f"nnlab-descent-{c}" in getattr(gd, c)._dom_classes
-    gd.surface.value = "rosenbrock"
+    gd.surface.value = "banana"
     gd.lr.value = 0.01
     gd.optimizer.value = "momentum"
     pic = WD.descent_picture(**gd.values())
     assert gd.path_line is path_line and gd.image is image
     np.testing.assert_allclose(np.column_stack(gd.path_line.get_data()), np.clip(pic["path"], -1e3, 1e3))
     assert gd.readout.value == WD.readout_html(pic["readout"])
-    assert gd.contours["rosenbrock"].get_visible() and not gd.contours["valley"].get_visible()
+    assert gd.contours["banana"].get_visible() and not gd.contours["valley"].get_visible()
     assert tuple(gd.image.get_extent()) == (-2.0, 2.0, -1.0, 3.0)
     assert len(gd.update_times_ms) >= 3
 
@@ -191,6 +199,18 @@ def test_descent_bad_inputs_name_the_argument(kwargs, name):
 
 
 def test_compare_optimizers_picture():
-    pic = WD.compare_optimizers_picture("rosenbrock")
+    pic = WD.compare_optimizers_picture("banana")
     assert set(pic["final_loss"]) == {"sgd", "momentum", "adam"}
     assert pic["final_loss"]["adam"] < 1e-3 < pic["final_loss"]["sgd"]
+
+
+def test_stepper_curve_is_misclassified_after_each_completed_epoch():
+    from nnlib.perceptron import Perceptron
+
+    X, y = logic_gate("AND")
+    model = Perceptron(lr=1.0, max_epochs=5).fit(X, y)  # AND converges after 6 epochs: 5 run
+    for k in range(0, 4 * 5 + 1):
+        st = RS.stepper_state("perceptron", "AND", "binary", 1.0, k)
+        assert st["misclassified"].tolist() == model.misclassified_[: k // 4]
+    mid = RS.stepper_state("perceptron", "AND", "binary", 1.0, 6)
+    assert mid["readout"]["misclassified now"] == f"{int(np.sum(mid['predicted'] != mid['y']))} of 4"

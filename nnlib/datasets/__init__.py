@@ -15,13 +15,16 @@ Examples
 
 from .digits import Split, load_digits
 from .idx import read_idx
-from .logic import ENCODINGS, GATES, logic_gate, not_gate
+from .logic import ENCODINGS, GATES, INPUTS, LEVELS, TRUTH_TABLES, logic_gate, not_gate
 from .mnist import MIRRORS, MnistUnavailableError, load_mnist, load_mnist_split
 from .toy import blobs, circles, moons, spiral, xor_cloud
 
 __all__ = [
     "GATES",
     "ENCODINGS",
+    "LEVELS",
+    "INPUTS",
+    "TRUTH_TABLES",
     "logic_gate",
     "not_gate",
     "blobs",

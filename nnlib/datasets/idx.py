@@ -109,7 +109,17 @@ def parse_idx(data, *, name="<bytes>", magic=None):
     --------
     >>> parse_idx(bytes([0, 0, 0x08, 1, 0, 0, 0, 2, 4, 9]))
     array([4, 9], dtype=uint8)
+
+    Raises
+    ------
+    TypeError
+        ``data`` is not bytes, bytearray or memoryview.
+    ValueError
+        Corrupt gzip, a truncated header or body, an unknown type code or magic number.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be bytes (the file's content); got {type(data).__name__}")
+    data = bytes(data)
     if data[:2] == _GZIP_MAGIC:
         try:
             data = gzip.decompress(data)

@@ -18,15 +18,22 @@ import numpy as np
 
 from .._checks import check_choice
 
-__all__ = ["GATES", "ENCODINGS", "logic_gate", "not_gate"]
+__all__ = ["GATES", "ENCODINGS", "LEVELS", "INPUTS", "TRUTH_TABLES", "logic_gate", "not_gate"]
 
+#: Gate names accepted by :func:`logic_gate`.
 GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")
+#: Codings of a two-valued signal: "binary" is {0, 1}, "bipolar" is {−1, +1}.
 ENCODINGS = ("binary", "bipolar")
+#: The (low, high) value of each encoding; the rest of nnlib reads the levels from here.
+LEVELS = {"binary": (0.0, 1.0), "bipolar": (-1.0, 1.0)}
 
-_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+#: The four input rows (0,0), (0,1), (1,0), (1,1) of every two-input truth table, in this order.
+#: Read-only: copy it (``logic_gate`` does) before changing it.
+INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+INPUTS.flags.writeable = False
 
-# Outputs for the rows of _INPUTS, in {0, 1}.
-_TRUTH = {
+#: Each gate's outputs for the rows of :data:`INPUTS`, in {0, 1}: the one place they are written.
+TRUTH_TABLES = {
     "AND": (0, 0, 0, 1),
     "OR": (0, 1, 1, 1),
     "NAND": (1, 1, 1, 0),
@@ -38,7 +45,7 @@ _TRUTH = {
 
 def _encode(X, y, encoding):
     check_choice(encoding, "encoding", ENCODINGS)
-    if encoding == "bipolar":
+    if encoding == "bipolar":  # 0 -> −1, 1 -> +1
         return 2 * X - 1, 2 * y - 1
     return X, y
 
@@ -76,8 +83,8 @@ def logic_gate(name, encoding="binary"):
     if not isinstance(name, str):
         raise TypeError(f"name must be a string such as 'AND'; got {type(name).__name__}")
     check_choice(name.upper(), "name", GATES)
-    y = np.array(_TRUTH[name.upper()], dtype=np.int64)
-    return _encode(_INPUTS.copy(), y, encoding)
+    y = np.array(TRUTH_TABLES[name.upper()], dtype=np.int64)
+    return _encode(INPUTS.copy(), y, encoding)
 
 
 def not_gate(encoding="binary"):

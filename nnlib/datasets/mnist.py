@@ -156,20 +156,55 @@ def _write_atomically(directory, name, data):
         raise
 
 
+def _name_key(filename):
+    """A file name folded so that the spellings unpackers produce compare equal.
+
+    ``t10k-images-idx3-ubyte.gz``, ``t10k-images.idx3-ubyte`` (7-Zip, some browsers) and
+    ``T10K-IMAGES-IDX3-UBYTE`` all fold to ``t10k-images-idx3-ubyte``.
+    """
+    name = filename.lower()
+    if name.endswith(".gz"):
+        name = name[: -len(".gz")]
+    return name.replace(".", "-").replace("_", "-")
+
+
 def _from_directory(directory, kind):
-    """Bytes of the images and labels files found in a user-given directory (no network)."""
+    """Bytes of the images and labels files found in a user-given directory (no network).
+
+    The content decides (gzip or not, IDX magic); the name only has to fold to the
+    distributed one (see :func:`_name_key`), so unpacked copies are found however the
+    unpacker spelled them.
+    """
     directory = Path(directory).expanduser()
-    found, problems = [], []
+    if directory.is_file():
+        raise ValueError(
+            f"path must be the folder that holds the MNIST files; got the file {directory}. "
+            f"Pass its folder instead: load_mnist(path={str(directory.parent)!r}, kind={kind!r})"
+        )
+    if not directory.is_dir():
+        raise ValueError(f"path must be an existing folder; {directory} does not exist")
+    present = sorted(p for p in directory.iterdir() if p.is_file())
+    found, missing = [], []
     for name in FILES[kind]:
-        # Prefer the distributed .gz, accept the uncompressed file too (content decides).
-        candidates = [directory / name, directory / name[: -len(".gz")]]
-        hit = next((p for p in candidates if p.is_file()), None)
-        if hit is None:
-            problems.append(f"{candidates[0]} (or {candidates[1].name}): not found")
+        hits = [p for p in present if _name_key(p.name) == _name_key(name)]
+        # Prefer the distributed .gz when both copies are there.
+        hits.sort(key=lambda p: (not p.name.endswith(".gz"), p.name))
+        if hits:
+            found.append((hits[0], hits[0].read_bytes()))
         else:
-            found.append((hit, hit.read_bytes()))
-    if problems:
-        raise _unavailable(kind, problems, directory, downloaded=False)
+            missing.append(name)
+    if missing:
+        wanted = "; ".join(
+            f"{n} (or {n[: -len('.gz')]}, or {n[: -len('.gz')].replace('-idx', '.idx')})" for n in missing
+        )
+        near = [p.name for p in present if "idx" in p.name.lower() or "ubyte" in p.name.lower()]
+        others = f" Files there that look like IDX data: {', '.join(near)}." if near else ""
+        raise MnistUnavailableError(
+            f"MNIST ({kind} set): not found in {directory}. Looked for {wanted}.{others}\n"
+            "Rename or add the missing files (gzip or uncompressed both work), or pass the folder "
+            "that holds them as path=. The course works offline without MNIST: "
+            "nnlib.datasets.load_digits() gives scikit-learn's bundled 8x8 digits."
+        )
     return found
 
 
@@ -247,7 +282,8 @@ def load_mnist(
     path : str or os.PathLike, optional
         A directory already holding the files (``train-images-idx3-ubyte.gz``,
         ``train-labels-idx1-ubyte.gz``, ``t10k-images-idx3-ubyte.gz``,
-        ``t10k-labels-idx1-ubyte.gz``, or the same names without ``.gz``, uncompressed).
+        ``t10k-labels-idx1-ubyte.gz``, or the same names without ``.gz``, uncompressed; the
+        spellings unpackers produce, such as ``t10k-images.idx3-ubyte``, are found too).
         Given ``path``, nothing is downloaded and no cache is used; the files are checked
         for being well-formed IDX, not against checksums (recompressed copies are fine).
     kind : {"train", "test"}
@@ -276,11 +312,13 @@ def load_mnist(
     Raises
     ------
     MnistUnavailableError
-        The files are neither at ``path``/in the cache nor downloadable. The message lists
+        The files are not in the folder ``path`` (the message names the folder and the file
+        names looked for), or neither in the cache nor downloadable. The message lists
         what was tried, points to the offline ``load_digits()`` and says where to put the
         files by hand.
     ValueError
-        Bad arguments, or a file that is not valid MNIST IDX data (named in the message).
+        Bad arguments (``path`` a file or a folder that does not exist), or a file that is not
+        valid MNIST IDX data (named in the message).
 
     Examples
     --------

@@ -59,6 +59,26 @@ def _check_noise(noise):
     return noise
 
 
+#: Toy sets are for pictures and small experiments; far larger requests are a typo (and would
+#: fail deep inside numpy with a MemoryError instead of a message naming the argument).
+MAX_SAMPLES = 10_000_000
+
+
+def _check_n_samples(n_samples):
+    n_samples = check_positive_int(n_samples, "n_samples")
+    if n_samples > MAX_SAMPLES:
+        raise ValueError(f"n_samples must be at most {MAX_SAMPLES:,} for a toy data set; got {n_samples:,}")
+    return n_samples
+
+
+def _check_groups(k, name, n_samples):
+    """Every class or cluster needs at least one point: k ≤ n_samples."""
+    if k > n_samples:
+        raise ValueError(f"{name} must be at most n_samples ({n_samples}), so that every one gets a "
+                         f"point; got {k}")
+    return k
+
+
 def _split_counts(n_samples, k):
     """Split n_samples into k class sizes that differ by at most one."""
     counts = np.full(k, n_samples // k)
@@ -94,6 +114,14 @@ def blobs(n_samples=200, centers=2, noise=0.5, random_state=0):
     y : ndarray of shape (n_samples,), int
         The index of each point's cluster, 0 .. k-1.
 
+    Raises
+    ------
+    ValueError
+        ``n_samples`` not a positive int up to ``MAX_SAMPLES``, more clusters than points,
+        centres not of shape (k, 2) or not finite, or a negative ``noise``.
+    TypeError
+        ``centers`` neither an int nor an array.
+
     Examples
     --------
     >>> X, y = blobs(n_samples=6, centers=[[0, 0], [5, 5]], noise=0.0)
@@ -102,11 +130,11 @@ def blobs(n_samples=200, centers=2, noise=0.5, random_state=0):
            [5., 5.],
            [5., 5.]])
     """
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = _check_n_samples(n_samples)
     noise = _check_noise(noise)
     rng = _rng(random_state)
     if isinstance(centers, numbers.Integral) and not isinstance(centers, bool):
-        k = check_positive_int(centers, "centers")
+        k = _check_groups(check_positive_int(centers, "centers"), "centers", n_samples)
         # Fixed, evenly spread centres: the picture does not change with the seed, only the points.
         angles = 2 * np.pi * np.arange(k) / k
         centers = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
@@ -116,6 +144,7 @@ def blobs(n_samples=200, centers=2, noise=0.5, random_state=0):
         )
     else:
         centers = as_2d_float(centers, "centers", n_features=2)
+        _check_groups(len(centers), "centers", n_samples)
     y = np.repeat(np.arange(len(centers)), _split_counts(n_samples, len(centers)))
     return _finish(centers[y], y, noise, rng)
 
@@ -145,7 +174,7 @@ def moons(n_samples=200, noise=0.1, random_state=0):
     >>> bool(np.allclose(np.hypot(X[y == 0, 0], X[y == 0, 1]), 1.0))
     True
     """
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = _check_n_samples(n_samples)
     noise = _check_noise(noise)
     rng = _rng(random_state)
     n_upper, n_lower = _split_counts(n_samples, 2)
@@ -181,7 +210,7 @@ def circles(n_samples=200, noise=0.05, factor=0.5, random_state=0):
     >>> np.round(np.hypot(X[:, 0], X[:, 1])[np.argsort(y)], 2)
     array([1.  , 1.  , 1.  , 1.  , 0.25, 0.25, 0.25, 0.25])
     """
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = _check_n_samples(n_samples)
     noise = _check_noise(noise)
     factor = check_fraction(factor, "factor", inclusive_low=False)
     rng = _rng(random_state)
@@ -222,7 +251,7 @@ def xor_cloud(n_samples=200, noise=0.3, random_state=0):
     >>> bool(np.all(y == ((X[:, 0] > 0) != (X[:, 1] > 0))))
     True
     """
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = _check_n_samples(n_samples)
     noise = _check_noise(noise)
     rng = _rng(random_state)
     # Same order as the logic_gate rows: (0,0), (0,1), (1,0), (1,1) mapped to -1/+1.
@@ -260,9 +289,9 @@ def spiral(n_samples=200, noise=0.05, n_classes=2, random_state=0):
     >>> X.shape, np.bincount(y)
     ((300, 2), array([100, 100, 100]))
     """
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = _check_n_samples(n_samples)
     noise = _check_noise(noise)
-    n_classes = check_positive_int(n_classes, "n_classes", minimum=2)
+    n_classes = _check_groups(check_positive_int(n_classes, "n_classes", minimum=2), "n_classes", n_samples)
     rng = _rng(random_state)
     y = np.repeat(np.arange(n_classes), _split_counts(n_samples, n_classes))
     # Position along the arm, 0 .. 1 within each class (vectorised over all classes at once).

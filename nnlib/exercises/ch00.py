@@ -3,8 +3,10 @@
 Examples
 --------
 >>> from nnlib.exercises import ch00
->>> ch00.check_inputs(...)
-✏️ Not answered yet — hint: Write the four rows [0, 0], [0, 1], [1, 0], [1, 1] inside np.array([...]).
+>>> ch00.check_inputs(...).status
+'unanswered'
+>>> ch00.check_year(1969)
+✅ Correct! Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron.
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ __all__ = ["check_inputs", "check_year", "check_environment"]
 _ROWS = {(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)}
 
 
-@exercise("0.1", hint="Write the four rows [0, 0], [0, 1], [1, 0], [1, 1] inside np.array([...]).")
+@exercise("0.1", hints=["Each row is one input pair (x₁, x₂); each of x₁ and x₂ is 0 or 1. How many pairs "
+                        "are there?",
+                        "A 2-D numpy array is a list of rows: np.array([[a, b], [c, d], ...]).",
+                        "Write the four pairs (0 or 1, 0 or 1) as four rows of np.array([[...], [...], [...], "
+                        "[...]]), each pair once."],
+          difficulty="★ warm-up")
 def check_inputs(inputs):
     """Exercise 0.1: a (4, 2) array holding every pair of 0/1 inputs once (any order)."""
     arr = np.asarray(inputs, dtype=float)
@@ -28,19 +35,26 @@ def check_inputs(inputs):
         return False, f"the array should have 4 rows of 2 numbers, shape (4, 2); yours has shape {arr.shape}."
     rows = {tuple(r) for r in arr.tolist()}
     if rows != _ROWS:
-        missing = sorted(_ROWS - rows)
-        return False, f"every pair of 0s and 1s should appear once; missing {[list(map(int, m)) for m in missing]}."
+        n_missing = len(_ROWS - rows)
+        return False, (f"every pair of 0s and 1s should appear once; {n_missing} of the four pairs "
+                       f"{'is' if n_missing == 1 else 'are'} missing (or a row holds something other than 0 and 1).")
     return True, "These four rows are the inputs of every two-input logic gate (chapter 02)."
 
 
-@exercise("0.2", hint="Look at the timeline: which book showed that one perceptron cannot learn XOR?")
+@exercise("0.2", hints=["Look at the timeline: which book showed that a single-layer perceptron cannot "
+                        "compute XOR?",
+                        "The book is called *Perceptrons*; its year is in the list under the timeline.",
+                        "Answer with the year as a whole number, e.g. year = 1900."],
+          difficulty="★ warm-up")
 def check_year(year):
     """Exercise 0.2: the year of Minsky and Papert's *Perceptrons* (1969)."""
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
         return False, "answer with a whole number, a year such as 1900."
     if year == 1958:
-        return False, "1958 is Rosenblatt's perceptron; the book that criticised it came later."
-    return int(year) == 1969, "Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron."
+        return False, "1958 is Rosenblatt's perceptron; the book that analysed its limits came later."
+    if int(year) != 1969:
+        return False, ""
+    return True, "Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron."
 
 
 #: Minimum versions the course needs (the same bounds as pyproject.toml).

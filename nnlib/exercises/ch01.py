@@ -3,8 +3,14 @@
 Examples
 --------
 >>> from nnlib.exercises import ch01
->>> ch01.check_net_input(0.25)
-✅ Correct! z = 0.5·2 + (−1)·1 + 0.25 = 0.25.
+>>> ch01.check_negative_outputs("tanh")
+✅ Correct! tanh is the only one of the four that is centred on 0: φ(−z) = −φ(z), outputs in (−1, 1).
+>>> import numpy as np
+>>> from nnlib import activations
+>>> def forward(X, w, b, phi):
+...     return phi(np.asarray(X) @ w + b)
+>>> bool(ch01.check_forward(forward))
+True
 """
 
 from __future__ import annotations
@@ -14,42 +20,98 @@ import numpy as np
 from .. import activations
 from ..datasets.logic import logic_gate
 from ..neuron import neuron_output
-from . import exercise
+from . import compare_functions, exercise
+from .functions import still_a_stub
 
-__all__ = ["check_net_input", "check_fires_only_for_both", "check_activation_range", "EXAMPLE"]
+__all__ = ["check_negative_outputs", "check_fires_only_for_both", "check_forward", 
+           "FORWARD_ACTIVATIONS"]
 
-#: The numbers of exercise 1.1.
-EXAMPLE = {"w": (0.5, -1.0), "b": 0.25, "x": (2.0, 1.0)}
-
-
-@exercise("1.1", hint="Multiply each input by its weight, add the products, then add the bias.")
-def check_net_input(z):
-    """Exercise 1.1: z = w·x + b for w = (0.5, −1), b = 0.25, x = (2, 1)."""
-    z = float(z)
-    expected = float(np.dot(EXAMPLE["w"], EXAMPLE["x"]) + EXAMPLE["b"])
-    if np.isclose(z, expected, atol=1e-9):
-        return True, "z = 0.5·2 + (−1)·1 + 0.25 = 0.25."
-    if np.isclose(z, expected - EXAMPLE["b"]):
-        return False, "you have the weighted sum; now add the bias b."
-    return False, f"z = w₁·x₁ + w₂·x₂ + b; your {z:g} is not it — recompute each product."
+#: The activations exercise 1.3 hands to the learner's forward pass, as the functions of nnlib.activations.
+FORWARD_ACTIVATIONS = {"step": activations.step, "sigmoid": activations.sigmoid, "tanh": activations.tanh,
+                       "relu": activations.relu}
 
 
-@exercise("1.2", hint="The neuron fires when w₁·x₁ + w₂·x₂ + b ≥ 0. With w₁ = w₂ = 1, z is b, 1 + b or 2 + b.")
+@exercise("1.1", hints=["The output range of each activation is in the table of the section "
+                        "'Activation functions'.",
+                        "Step gives 0 or 1, the sigmoid lies between 0 and 1, ReLU is never below 0.",
+                        'Answer with one name in quotes, such as "relu".'],
+          difficulty="★ warm-up")
+def check_negative_outputs(name):
+    """Exercise 1.1: the only one of the four activations that can output a negative number (tanh)."""
+    act = activations.get(name)
+    if act.name not in FORWARD_ACTIVATIONS:
+        return False, f"{act.name} is not one of the four activations of this chapter (step, sigmoid, tanh, relu)."
+    if act.output_range[0] < 0:
+        return True, "tanh is the only one of the four that is centred on 0: φ(−z) = −φ(z), outputs in (−1, 1)."
+    return False, f"{act.name} never outputs a negative number; which curve goes below the z axis?"
+
+
+@exercise("1.2", hints=["The neuron fires when z = w₁·x₁ + w₂·x₂ + b ≥ 0. Write z for each of the four "
+                        "inputs (0, 0), (0, 1), (1, 0), (1, 1).",
+                        "With w₁ = w₂ = 1, z is b, 1 + b, 1 + b and 2 + b: only the last one may reach 0.",
+                        "So b must make 2 + b ≥ 0 but 1 + b < 0."],
+          difficulty="★ warm-up")
 def check_fires_only_for_both(w1, w2, b):
     """Exercise 1.2: a step neuron that outputs 1 only for the input (1, 1)."""
     X, y = logic_gate("AND")
     out = neuron_output(X, [float(w1), float(w2)], float(b), "step").astype(int)
     if np.array_equal(out, y):
-        return True, f"z = {w1:g}·x₁ + {w2:g}·x₂ + {b:g} is ≥ 0 only at (1, 1): this neuron is an AND gate."
-    wrong = [f"({a:.0f}, {c:.0f}) gives {o}" for (a, c), o, t in zip(X, out, y) if o != t]
-    return False, "; ".join(wrong) + " — it should fire only for (1, 1). Try a more negative b."
+        return True, "z ≥ 0 only at (1, 1): this neuron is an AND gate (chapter 02)."
+    wrong = [f"({a:.0f}, {c:.0f}) gives {o}" for (a, c), o, target in zip(X, out, y) if o != target]
+    if np.all(out >= y):   # fires too often: the threshold θ = −b is too low
+        direction = "it fires too often: make b more negative (a higher threshold θ = −b)"
+    elif np.all(out <= y):  # never fires where it should
+        direction = "it does not fire for (1, 1): make b less negative (a lower threshold θ = −b)"
+    else:
+        direction = "compare z at (1, 1) with z at (0, 1) and (1, 0): the weights matter too"
+    return False, "; ".join(wrong) + f" — {direction}."
 
 
-@exercise("1.3", hint='Look at the plot of the four activations; answer with a name such as "relu".')
-def check_activation_range(name):
-    """Exercise 1.3: the activation whose outputs lie in (−1, 1) (tanh)."""
-    act = activations.get(name)
-    if act.output_range == (-1.0, 1.0):
-        return True, "tanh: zero-centred, outputs between −1 and 1."
-    lo, hi = act.output_range
-    return False, f"{act.name} gives outputs in ({lo:g}, {hi:g}); which curve goes below zero down to −1?"
+def _forward_inputs(rng):
+    """Random batch X (n, d), weights w (d,), bias b and one of the four activation functions."""
+    n, d = int(rng.integers(1, 7)), int(rng.integers(1, 5))
+    phi = list(FORWARD_ACTIVATIONS.values())[int(rng.integers(len(FORWARD_ACTIVATIONS)))]
+    return rng.normal(size=(n, d)), rng.normal(size=d), float(rng.normal()), phi
+
+
+def _reference_forward(X, w, b, phi):
+    name = next(k for k, f in FORWARD_ACTIVATIONS.items() if f is phi)
+    return neuron_output(X, w, b, name)
+
+
+@exercise("1.3", hints=["Two steps: first the net input z of every row of X, then the activation φ.",
+                        "For a batch, z = X @ w + b is one matrix–vector product (section 'A whole batch "
+                        "at once'); then apply phi to z.",
+                        "The body has two lines: z = (net input); return phi(z)"],
+          difficulty="★★ practice")
+def _check_forward(neuron_forward):
+    rng = np.random.default_rng()
+    X, w, b, _ = _forward_inputs(rng)
+    phi = activations.sigmoid  # never the identity on z, so the two common slips below show
+    got = neuron_forward(X.copy(), w.copy(), b, phi)
+    if got is not None and np.shape(got) == (X.shape[0],):
+        got = np.asarray(got, dtype=float)
+        if np.allclose(got, phi(X @ w)) and not np.allclose(got, _reference_forward(X, w, b, phi)):
+            return False, "your function ignores the bias: z is the weighted sum plus b."
+        if np.allclose(got, X @ w + b) and not np.allclose(got, _reference_forward(X, w, b, phi)):
+            return False, "you return the net input z; the neuron's output is the activation phi(z)."
+    ok, why = compare_functions(neuron_forward, _reference_forward, _forward_inputs, trials=6)
+    if not ok:
+        return False, why + " Each row of X is one sample; its output is phi(w·x + b)."
+    return True, ("your forward pass matches nnlib.neuron.neuron_output on random batches: one line of "
+                  "numpy computes every sample's output at once.")
+
+
+def check_forward(neuron_forward):
+    """Exercise 1.3: ``neuron_forward(X, w, b, phi)`` returns phi(X @ w + b) for a batch X of shape (n, d).
+
+    Compared with :func:`nnlib.neuron.neuron_output` on fresh random batches and activations.
+    """
+    if still_a_stub(neuron_forward, (np.ones((2, 2)), np.ones(2), 0.0, activations.sigmoid)):
+        return _check_forward(...)
+    return _check_forward(neuron_forward)
+
+
+check_forward.exercise = "1.3"
+check_forward.hints = _check_forward.hints
+check_forward.difficulty = _check_forward.difficulty

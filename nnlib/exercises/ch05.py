@@ -1,10 +1,13 @@
 """Checks for chapter 05 (How a neuron learns: Hebb, perceptron and delta rules).
 
+Exercise 5.4 is the delta rule written by the learner as a function and compared with
+:func:`nnlib.learning_rules.delta_step` on fresh random inputs.
+
 Examples
 --------
 >>> from nnlib.exercises import ch05
->>> ch05.check_perceptron_update(..., ...)
-✏️ Not answered yet — hint: First the output: is w·x + b ≥ 0? Then Δw = η·(t − y)·x and Δb = η·(t − y).
+>>> ch05.check_perceptron_update(..., ...).status
+'unanswered'
 """
 
 from __future__ import annotations
@@ -13,55 +16,73 @@ import numpy as np
 
 from ..datasets.logic import logic_gate
 from ..learning_rules import classify, delta_step, hebb_step, hebb_train, perceptron_step
-from . import exercise
+from . import compare_functions, exercise
+from .functions import function_check
 
-__all__ = ["check_which_rules_change", "check_perceptron_update", "check_hebb_or", "CORRECT_SAMPLE", "MISTAKE"]
+__all__ = ["check_which_rules_change", "check_perceptron_update", "check_hebb_or", "check_delta_update",
+           "CORRECT_SAMPLE", "MISTAKE"]
 
-#: Exercise 5.1: an AND neuron that already answers (1, 1) correctly.
-CORRECT_SAMPLE = dict(w=np.array([1.0, 1.0]), b=-1.5, x=np.array([1.0, 1.0]), target=1.0, lr=0.1)
+#: Exercise 5.1: an AND neuron that already answers (1, 1) correctly (binary coding).
+CORRECT_SAMPLE = dict(w=np.array([1.0, 1.0]), b=-1.5, x=np.array([1.0, 1.0]), y=1.0, lr=0.1)
 #: Exercise 5.2: one perceptron step on a mistake (binary coding).
-MISTAKE = dict(w=np.array([0.2, -0.4]), b=0.1, x=np.array([1.0, 1.0]), target=1.0, lr=0.5)
+MISTAKE = dict(w=np.array([0.2, -0.4]), b=0.1, x=np.array([1.0, 1.0]), y=1.0, lr=0.5)
 
 
-@exercise("5.1", hint="Run each rule in your head on w = [1, 1], b = −1.5, x = [1, 1], target 1: "
-                      "does Hebb look at the output? Is the perceptron's answer right? Is w·x + b exactly 1?")
+@exercise("5.1", difficulty="★ warm-up", hints=[
+    "Take the rules one at a time on w = (1, 1), b = −1.5, x = (1, 1), y = 1: what does each one "
+    "need to know about the neuron's answer?",
+    "Hebb: Δw = η·y·x uses no output at all. Perceptron: ŷ = step(z), Δw = η(y − ŷ)x. "
+    "Delta: ŷ = z itself, Δw = η(y − ŷ)x. Compute z = w·x + b first.",
+    'Answer with a dict {"hebb": True/False, "perceptron": True/False, "delta": True/False}: '
+    "True where Δw or Δb is not zero.",
+])
 def check_which_rules_change(changes):
     """Exercise 5.1: a dict rule -> True/False, does that rule change the weights on this sample."""
     if not isinstance(changes, dict) or set(changes) != {"hebb", "perceptron", "delta"}:
         return False, 'answer with a dict with the keys "hebb", "perceptron" and "delta".'
     s = CORRECT_SAMPLE
     truth = {
-        "hebb": hebb_step(s["w"], s["b"], s["x"], s["target"], s["lr"]).changed,
-        "perceptron": perceptron_step(s["w"], s["b"], s["x"], s["target"], s["lr"]).changed,
-        "delta": delta_step(s["w"], s["b"], s["x"], s["target"], s["lr"]).changed,
+        "hebb": hebb_step(s["w"], s["b"], s["x"], s["y"], s["lr"]).changed,
+        "perceptron": perceptron_step(s["w"], s["b"], s["x"], s["y"], s["lr"]).changed,
+        "delta": delta_step(s["w"], s["b"], s["x"], s["y"], s["lr"]).changed,
     }
     wrong = [k for k in truth if bool(changes[k]) != bool(truth[k])]
     if wrong:
-        return False, (f"look again at {', '.join(wrong)}. Hebb adds η·t·x whatever the output; the perceptron "
-                       "only moves on a mistake; the delta rule moves unless w·x + b equals the target exactly "
-                       "(here it is 0.5).")
+        return False, (f"look again at {' and '.join(wrong)}: which quantity does that rule compare "
+                       "with the target y, and is the difference zero here?")
     return True, ("Only the perceptron leaves a correct answer alone. Hebb keeps growing the weights, "
-                  "and the delta rule keeps pulling w·x + b towards the target itself.")
+                  "and the delta rule keeps pulling z = w·x + b towards the target itself.")
 
 
-@exercise("5.2", hint="First the output: is w·x + b ≥ 0? Then Δw = η·(t − y)·x and Δb = η·(t − y).")
+@exercise("5.2", difficulty="★ warm-up", hints=[
+    "First find out what the neuron answers now: compute z = w·x + b and ŷ = step(z).",
+    "The perceptron rule: Δw = η(y − ŷ)x and Δb = η(y − ŷ); new w = w + Δw, new b = b + Δb.",
+    "With η = 0.5 and x = (1, 1), both weights move by the same amount, and so does the bias.",
+])
 def check_perceptron_update(new_w, new_b):
     """Exercise 5.2: the weights and bias after one perceptron step on MISTAKE."""
     m = MISTAKE
-    u = perceptron_step(m["w"], m["b"], m["x"], m["target"], m["lr"])
+    u = perceptron_step(m["w"], m["b"], m["x"], m["y"], m["lr"])
     new_w = np.asarray(new_w, dtype=float).ravel()
     if new_w.shape != (2,):
         return False, "new_w should hold two numbers, e.g. [0.1, 0.2]."
+    if np.allclose(new_w, m["w"]) and np.isclose(float(new_b), m["b"]):
+        return False, "nothing moved: is the neuron's answer ŷ really equal to the target y = 1 here?"
     if not np.allclose(new_w, u.w, atol=1e-6):
-        return False, ("net input 0.2 − 0.4 + 0.1 = −0.1 < 0, so the neuron says 0 but the target is 1: "
-                       "error +1. Add η·error·x to w.")
+        return False, ""
     if not np.isclose(float(new_b), u.b, atol=1e-6):
-        return False, "the weights are right; the bias moves too, by η·error (its input is always 1)."
-    return True, f"w = [{u.w[0]:.1f}, {u.w[1]:.1f}], b = {u.b:.1f}; now w·x + b = {u.w @ m['x'] + u.b:.1f} ≥ 0, so (1, 1) is fixed."
+        return False, "the weights are right; the bias moves too, by η(y − ŷ) (its input is always 1)."
+    return True, (f"w = [{u.w[0]:.1f}, {u.w[1]:.1f}], b = {u.b:.1f}; now z = w·x + b = "
+                  f"{u.w @ m['x'] + u.b:.1f} ≥ 0, so (1, 1) is answered right.")
 
 
-@exercise("5.3", hint="With bipolar coding Hebb's weights after one pass (η = 1) are w = Σ tᵢ·xᵢ and b = Σ tᵢ. "
-                      "Write out the four products for OR.")
+@exercise("5.3", difficulty="★★ practice", hints=[
+    "Hebb's rule does not look at the neuron's output, so the order of the rows does not matter: "
+    "the four updates simply add up.",
+    "From zero with η = 1: w = Σₙ yₙ·xₙ (a sum of four vectors) and b = Σₙ yₙ.",
+    "Write the four products yₙ·xₙ for the OR rows and add them component by component; "
+    "b is the sum of the four targets.",
+])
 def check_hebb_or(w, b):
     """Exercise 5.3: Hebb's weights and bias after one pass over bipolar OR (lr = 1, from zero)."""
     X, y = logic_gate("OR", "bipolar")
@@ -70,8 +91,49 @@ def check_hebb_or(w, b):
     if w.shape != (2,):
         return False, "w should hold two numbers."
     if not (np.allclose(w, w_ref) and np.isclose(float(b), b_ref)):
-        right = int(np.sum(classify(w, float(b), X, encoding="bipolar") == y))
-        return False, (f"your neuron gets {right} of 4 OR rows right, but these are not Hebb's numbers: "
-                       "add tᵢ·xᵢ over the rows (−1·[−1, −1] + 1·[−1, 1] + 1·[1, −1] + 1·[1, 1]) and Σ tᵢ for b.")
+        if np.allclose(w, w_ref):
+            return False, "the weights are right; the bias adds up the targets y (its input is always 1)."
+        return False, ""
     right = int(np.sum(classify(w, float(b), X, encoding="bipolar") == y))
     return True, f"w = {w_ref.tolist()}, b = {b_ref:g}: one pass of Hebb's rule gets {right} of 4 OR rows right."
+
+
+def _delta_reference(w, b, x, y, lr):
+    u = delta_step(w, b, x, y, lr)
+    return u.w, u.b
+
+
+def _random_sample(rng):
+    n = int(rng.integers(1, 6))
+    return (rng.normal(size=n), float(rng.normal()), rng.normal(size=n), float(rng.normal()),
+            float(rng.uniform(0.01, 1.0)))
+
+
+@exercise("5.4", difficulty="★★ practice", hints=[
+    "The delta rule is the perceptron rule with the step taken away: the output is the net input itself.",
+    "Section 4: ŷ = z = w·x + b, then Δw = η(y − ŷ)x and Δb = η(y − ŷ); return the new w and b.",
+    "Shape of the code: y_hat = ...;  error = y - y_hat;  return w + lr * error * ..., b + ...",
+])
+def _check_delta(delta_update):
+    """Exercise 5.4: ``delta_update(w, b, x, y, lr) -> (new_w, new_b)``, one step of the delta rule."""
+    ok, why = compare_functions(delta_update, _delta_reference, _random_sample, trials=8)
+    if ok:
+        return True, ("your update is nnlib.learning_rules.delta_step: the gradient step on "
+                      "L = ½(ŷ − y)² for one sample.")
+    if "different numbers" in why:
+        # The two classic slips, told apart on one sample without showing the expected numbers.
+        w, b, x, y, lr = np.array([0.5, -1.0]), 0.2, np.array([1.0, 2.0]), 1.0, 0.1
+        got = delta_update(w.copy(), b, x.copy(), y, lr)
+        new_w = np.asarray(got[0], dtype=float)
+        ref_w = _delta_reference(w, b, x, y, lr)[0]
+        if np.allclose(new_w, perceptron_step(w, b, x, y, lr).w):
+            return False, "that is the perceptron rule: the delta rule uses z itself, not step(z)."
+        if np.allclose(new_w, ref_w):
+            return False, "the new w is right; the bias moves too, by η(y − ŷ) (its input is always 1)."
+        if np.allclose(new_w, 2 * w - ref_w):
+            return False, "right size, wrong direction: the error is y − ŷ (target minus prediction)."
+        return False, ""
+    return False, why
+
+
+check_delta_update = function_check(_check_delta, (np.zeros(2), 0.0, np.ones(2), 1.0, 0.1))

@@ -1,71 +1,163 @@
 """Checks for chapter 06 (Gradient descent and backpropagation).
 
+Exercises 6.1 and 6.2 are the backward passes of the sigmoid and of a dense layer, written by
+the learner. The checks compare them, on fresh random inputs, with a numerical gradient
+(:func:`nnlib.gradient_check.numerical_gradient`, which needs no calculus) and with the
+``backward`` of nnlib's layers (:class:`~nnlib.layers.Sigmoid`, :class:`~nnlib.layers.Dense`).
+As in every layer, ``grad`` is ∂L/∂(the layer's output) and the function returns ∂L/∂(its
+inputs); the checks use L = Σ (output ⊙ grad), whose gradient with respect to the output is
+exactly ``grad``.
+
 Examples
 --------
 >>> from nnlib.exercises import ch06
->>> ch06.check_valley_lr(...)
-✏️ Not answered yet — hint: On the valley ½x² + 5y² the steep direction has curvature 10: above η = 0.2 it overshoots and blows up, far below it the flat direction crawls.
+>>> ch06.check_sigmoid_backward(...).status
+'unanswered'
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .. import descent as D
-from ..plots.graph import tiny_network_graph
+from ..activations import sigmoid
+from ..gradient_check import numerical_gradient, relative_error
+from ..layers import Dense, Sigmoid
 from . import exercise
+from .functions import function_check
 
-__all__ = ["TINY_NET", "VALLEY_STEPS", "check_dL_dv1", "check_valley_lr", "check_sigmoid_chain"]
+__all__ = ["TINY_NET", "check_sigmoid_backward", "check_dense_backward", "check_sigmoid_chain"]
 
-#: The 2-2-1 sigmoid network of the backprop section (weights as in nnlib.layers.Dense).
+#: The 2-2-1 sigmoid network of the backprop section (weights as in nnlib.layers.Dense), target y.
 TINY_NET = dict(x=[1.0, 0.5], W1=[[0.15, 0.25], [0.20, 0.30]], b1=[0.35, 0.35], W2=[[0.40], [0.45]],
                 b2=[0.60], y=1.0)
-#: Exercise 6.2: the step budget on the valley.
-VALLEY_STEPS = 50
+
+#: Largest relative error (nnlib.gradient_check.relative_error) accepted against the numerical gradient.
+TOLERANCE = 1e-6
+TRIALS = 4
 
 
-@exercise("6.1", hint="Chain rule along the path L ← ŷ ← z₃ ← v₁: ∂L/∂v₁ = ∂L/∂ŷ · σ′(z₃) · h₁. "
-                      "All three numbers are printed above.")
-def check_dL_dv1(dL_dv1):
-    """Exercise 6.1: ∂L/∂v₁, the gradient of the weight from h₁ to the output neuron."""
-    nodes, _ = tiny_network_graph(**TINY_NET)
-    ref = nodes["z3"]["grad"] * nodes["h1"]["value"]
-    val = float(dL_dv1)
-    if np.isclose(val, nodes["yhat"]["grad"] * nodes["h1"]["value"], atol=5e-4):
-        return False, "you skipped the sigmoid of the output neuron: multiply by σ′(z₃) = ŷ(1 − ŷ) too."
-    if np.isclose(val, -ref, atol=5e-4):
-        return False, "right size, wrong sign: ŷ < y, so raising v₁ lowers the loss and the gradient is negative."
-    return bool(np.isclose(val, ref, atol=5e-4)), f"∂L/∂v₁ = {ref:.4f} (the same number nnlib's Dense layer gives)."
+def _agrees(got, numerical, reference):
+    """The learner's array matches the numerical gradient and nnlib's backward (shape and values)."""
+    got = np.asarray(got, dtype=float)
+    if got.shape != reference.shape:
+        return f"has shape {got.shape}; it should have the shape {reference.shape} of what it is the gradient of."
+    if relative_error(got, numerical) > TOLERANCE or relative_error(got, reference) > TOLERANCE:
+        return "differs from the numerical gradient on random inputs."
+    return None
 
 
-@exercise("6.2", hint="On the valley ½x² + 5y² the steep direction has curvature 10: above η = 0.2 it "
-                      "overshoots and blows up, far below it the flat direction crawls.")
-def check_valley_lr(lr):
-    """Exercise 6.2: a learning rate with which plain SGD converges on the valley within 50 steps."""
-    lr = float(lr)
-    if not lr > 0:
-        return False, "a learning rate must be a positive number."
-    s = D.SURFACES["valley"]
-    run = D.gradient_descent_path(s.grad, s.default_start, lr, VALLEY_STEPS, f=s.f)
-    verdict = D.describe_run(run, s)
-    if verdict == "converged":
-        return True, f"η = {lr:g} reaches loss {run.losses[-1]:.2e} in {VALLEY_STEPS} steps."
-    if verdict == "diverged":
-        return False, f"η = {lr:g} is too big: the steep y-direction blows up (step {run.diverged_at}). Stay below 0.2."
-    if verdict == "oscillating":
-        return False, (f"η = {lr:g} ends at loss {run.losses[-1]:.4f}: the steep y-direction is still "
-                       "bouncing from wall to wall. Take η a little smaller.")
-    return False, (f"η = {lr:g} ends at loss {run.losses[-1]:.4f} — still {verdict}. "
-                   "The flat x-direction shrinks by (1 − η) per step: make η larger, but below 0.2.")
+def _returned(result, n):
+    """``result`` as a tuple of ``n`` values, or the reason it is not."""
+    if result is None:
+        return None, "your function returns None: end it with `return ...` of the gradient(s)."
+    parts = result if isinstance(result, tuple) else (result,)
+    if len(parts) != n:
+        return None, f"your function returns {len(parts)} value(s); it should return {n}."
+    return parts, None
 
 
-@exercise("6.3", hint="Each sigmoid layer multiplies the gradient by σ′(z) ≤ 0.25 (ignore the weights). "
-                      "Ten layers in a row multiply ten such factors.")
+# --------------------------------------------------------------------------- 6.1 sigmoid
+
+
+@exercise("6.1", difficulty="★★ practice", hints=[
+    "The sigmoid acts on each entry separately, so each entry of grad is multiplied by its own local gradient.",
+    "Section 3: σ′(z) = σ(z)(1 − σ(z)), and the chain rule gives ∂L/∂z = ∂L/∂a · σ′(z), entry by entry "
+    "(* in numpy, not @).",
+    "Shape of the code: s = 1 / (1 + np.exp(-z)), then return grad * (σ′ written with s).",
+])
+def _check_sigmoid(sigmoid_backward):
+    """Exercise 6.1: ``sigmoid_backward(z, grad) -> dz``, with ``grad`` = ∂L/∂σ(z)."""
+    rng = np.random.default_rng()
+    for _ in range(TRIALS):
+        shape = tuple(int(k) for k in rng.integers(1, 5, size=2))
+        z, grad = rng.normal(scale=2.0, size=shape), rng.normal(size=shape)
+        parts, why = _returned(sigmoid_backward(z.copy(), grad.copy()), 1)
+        if why:
+            return False, why
+        numerical = numerical_gradient(lambda z_: float(np.sum(sigmoid(z_) * grad)), z.copy())
+        layer = Sigmoid()
+        layer.forward(z.copy())
+        problem = _agrees(parts[0], numerical, layer.backward(grad.copy()))
+        if problem:
+            got = np.asarray(parts[0], dtype=float)
+            if got.shape == z.shape and relative_error(got, sigmoid(z) * (1 - sigmoid(z))) < TOLERANCE:
+                return False, "that is σ′(z) alone: the chain rule multiplies it by the incoming grad."
+            return False, f"∂L/∂z {problem}"
+    return True, "it matches the numerical gradient and nnlib's Sigmoid().backward on random inputs."
+
+
+check_sigmoid_backward = function_check(_check_sigmoid, (np.zeros((1, 2)), np.ones((1, 2))))
+
+
+# --------------------------------------------------------------------------- 6.2 dense layer
+
+
+def _dense_gradients(x, W, b, grad):
+    """Numerical gradients of L = Σ((xW + b) ⊙ grad) with respect to x, W and b, and nnlib's."""
+    def loss(x_, W_, b_):
+        return float(np.sum((x_ @ W_ + b_) * grad))
+
+    numerical = (numerical_gradient(lambda x_: loss(x_, W, b), x.copy()),
+                 numerical_gradient(lambda W_: loss(x, W_, b), W.copy()),
+                 numerical_gradient(lambda b_: loss(x, W, b_), b.copy()))
+    layer = Dense(*W.shape, rng=0)
+    layer.W[...], layer.b[...] = W, b
+    layer.forward(x.copy())
+    dx = layer.backward(grad.copy())
+    return numerical, (dx, layer.dW.copy(), layer.db.copy())
+
+
+@exercise("6.2", difficulty="★★★ challenge", hints=[
+    "Three gradients, one rule each: z = xW + b is linear in x, in W and in b. Check every shape: "
+    "dx like x, dW like W, db like b.",
+    "Section 3 (the tiny network): ∂L/∂W = xᵀ·grad, ∂L/∂b = grad summed over the samples (rows), "
+    "∂L/∂x = grad·Wᵀ.",
+    "Shape of the code: dx = grad @ ..., dW = ... @ grad, db = grad.sum(axis=...); return dx, dW, db.",
+])
+def _check_dense(dense_backward):
+    """Exercise 6.2: ``dense_backward(x, W, grad) -> (dx, dW, db)`` for z = xW + b, ``grad`` = ∂L/∂z."""
+    rng = np.random.default_rng()
+    names = ("dx", "dW", "db")
+    for _ in range(TRIALS):
+        n, n_in, n_out = (int(k) for k in rng.integers(2, 6, size=3))
+        if n_in == n_out:
+            n_out += 1  # a transposed W must not fit by accident
+        x, W, b = rng.normal(size=(n, n_in)), rng.normal(size=(n_in, n_out)), rng.normal(size=n_out)
+        grad = rng.normal(size=(n, n_out))
+        parts, why = _returned(dense_backward(x.copy(), W.copy(), grad.copy()), 3)
+        if why:
+            return False, why + " (dx, dW, db, in this order)" if "value(s)" in why else why
+        numerical, reference = _dense_gradients(x, W, b, grad)
+        for name, got, num, ref in zip(names, parts, numerical, reference):
+            problem = _agrees(got, num, ref)
+            if problem:
+                if name == "db" and np.shape(got) == (n, n_out):
+                    return False, "db has one entry per sample: the bias is shared by every row, so add them up."
+                return False, f"{name} {problem}"
+    return True, ("dx, dW and db match the numerical gradients and nnlib's Dense.backward on random "
+                  "inputs: you have written backpropagation through a layer.")
+
+
+check_dense_backward = function_check(_check_dense, (np.zeros((1, 2)), np.zeros((2, 3)), np.zeros((1, 3))))
+
+
+# --------------------------------------------------------------------------- 6.3 vanishing
+
+
+@exercise("6.3", difficulty="★ warm-up", hints=[
+    "On the way back, each sigmoid layer multiplies the gradient by its local gradient σ′(z).",
+    "Section 4: σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0. How large is it there, and what does "
+    "the chain rule do with the factors of ten layers?",
+    "The chain rule multiplies the ten factors: write the answer as a power (** in Python).",
+])
 def check_sigmoid_chain(factor):
     """Exercise 6.3: the largest factor ten sigmoid derivatives in a row can give (0.25¹⁰)."""
     val = float(factor)
-    ref = 0.25**10
-    if np.isclose(val, 0.25 * 10):
+    ref = float(sigmoid(0.0) * (1 - sigmoid(0.0))) ** 10
+    if np.isclose(val, 2.5):
         return False, "the chain rule multiplies the factors, it does not add them."
-    return bool(np.isclose(val, ref, rtol=1e-3, atol=0)), (
-        f"0.25¹⁰ ≈ {ref:.2e}: at best a millionth of the gradient reaches layer 1 — gradients vanish.")
+    if np.isclose(val, 0.25):
+        return False, "that is one layer's factor; ten layers multiply ten of them."
+    if not np.isclose(val, ref, rtol=1e-3, atol=0):
+        return False, ""
+    return True, f"0.25¹⁰ ≈ {ref:.2e}: at best a millionth of the gradient reaches layer 1 — gradients vanish."

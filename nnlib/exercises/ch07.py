@@ -2,50 +2,140 @@
 
 Examples
 --------
->>> bool(check_input_size(64))
-True
->>> check_beat_accuracy(...).status
+>>> check_training_loop(...).status
 'unanswered'
->>> bool(check_step_order(list(STEP_NAMES)))
-True
+>>> check_beat_validation(...).status
+'unanswered'
+>>> check_softmax_temperature(...).status
+'unanswered'
 """
 
 from __future__ import annotations
 
-import numbers
+import functools
 
 import numpy as np
 
-from .. import preprocess as pp
+from .. import layers as L
+from ..activations import softmax
 from ..datasets import load_digits
 from ..mlp import MLPClassifier
-from . import exercise
+from ..optimizers import SGD
+from . import compare_functions, exercise
 
-__all__ = ["check_input_size", "check_beat_accuracy", "check_step_order", "TARGET_ACCURACY",
-           "EPOCHS", "STEP_NAMES"]
+__all__ = ["check_training_loop", "check_beat_validation", "check_softmax_temperature",
+           "TARGET_ACCURACY", "EPOCHS", "LOOP_ACCURACY"]
 
-#: Test accuracy exercise 7.2 asks for (the 16-16 network of the chapter gets about 0.962).
-TARGET_ACCURACY = 0.97
+#: Validation accuracy exercise 7.2 asks for; the chapter's 16-16 and 64-64 networks stay below it.
+TARGET_ACCURACY = 0.98
 #: Epochs every network of exercise 7.2 trains for (the same as in the chapter).
 EPOCHS = 30
-#: The preprocessing steps of the 8x8 digits, in the right order (exercise 7.3).
-STEP_NAMES = ("crop_to_ink", "pad_to_square", "resize_area", "thicken", "centre_by_mass",
-              "block_pool", "scale_to_unit")
+#: Validation accuracy the learner's training loop (exercise 7.1) must reach in 5 epochs of SGD.
+LOOP_ACCURACY = 0.85
 
 
-@exercise("7.1", hint="Each 8x8 image is flattened into one row: one input neuron per pixel.")
-def check_input_size(n_inputs):
-    """The number of input neurons the network needs for one 8x8 image."""
-    data = load_digits()
-    expected = int(np.prod(data.images_shape))
-    if isinstance(n_inputs, bool) or not isinstance(n_inputs, numbers.Integral):
-        return False, f"give a whole number of input neurons; got {n_inputs!r}"
-    if n_inputs == expected:
-        return True, (f"{data.images_shape[0]} × {data.images_shape[1]} = {expected} pixels, one input "
-                      f"neuron each (X_train.shape[1] is {data.X_train.shape[1]}).")
-    if n_inputs in (8, 16):
-        return False, "that is one row (or two); the network sees every pixel of the image at once."
-    return False, "count the pixels of one image: rows × columns."
+def _placeholder_if_skeleton(make_args):
+    """Treat a learner's function that still returns ``...`` (the answer cell's skeleton) as
+    unanswered: it is called once on a tiny problem, and a result of ``...`` becomes the
+    placeholder the exercise decorator recognises."""
+
+    def decorate(check):
+        @functools.wraps(check)
+        def wrapper(fn):
+            if callable(fn):
+                try:
+                    if fn(*make_args(np.random.default_rng(0))) is Ellipsis:
+                        fn = ...
+                except Exception:  # noqa: BLE001 - a half-written answer: the check reports it
+                    pass
+            return check(fn)
+
+        return wrapper
+
+    return decorate
+
+
+def _tiny_training_problem(rng):
+    X, y = rng.normal(size=(8, 4)), rng.integers(0, 2, size=8)
+    return [L.Dense(4, 2, rng)], L.SoftmaxCrossEntropy(), SGD(0.1), X, y, 4, rng
+
+
+def _split():
+    return load_digits(test_size=0.2, val_size=0.2, random_state=0)
+
+
+class _CountingDense(L.Dense):
+    """A Dense layer that remembers the size of every batch it sees (to check the loop's batches)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.batches = []
+
+    def forward(self, x):
+        self.batches.append(len(x))
+        return super().forward(x)
+
+
+def _network(n_in, n_hidden, n_out, rng):
+    return [_CountingDense(n_in, n_hidden, rng), L.ReLU(), L.Dense(n_hidden, n_out, rng)]
+
+
+def _forward(layers, X):
+    out = X
+    for layer in layers:
+        out = layer.forward(out)
+    return out
+
+
+@_placeholder_if_skeleton(_tiny_training_problem)
+@exercise("7.1", difficulty="★★ practice", hints=[
+    "One epoch visits the shuffled samples batch by batch; each batch does forward, loss, "
+    "backward, update — the four steps of chapter 06.",
+    "Forward: out = layer.forward(out) for each layer in order; loss = head.forward(out, y_batch); "
+    "backward: grad = head.backward(), then grad = layer.backward(grad) in reverse order.",
+    "After backward, one optimizer.step(params, grads) for the whole network: params lists W and b "
+    "of every layer that has weights (hasattr(layer, 'W')), grads the matching dW and db in the same "
+    "order. Collect the batch losses in a list and return their mean.",
+])
+def check_training_loop(train_epoch):
+    """``train_epoch(layers, head, optimizer, X, y, batch_size, rng)``: one epoch; returns the mean loss."""
+    if not callable(train_epoch):
+        return False, "train_epoch must be a function (def train_epoch(...): ...)."
+    rng = np.random.default_rng()  # fresh every check: nothing can be hard-coded
+    # 1. Random inputs whose size the batch size does not divide: every sample exactly once?
+    n, batch = int(rng.integers(40, 80)), int(rng.integers(5, 16))
+    X = rng.normal(size=(n, 6))
+    y = rng.integers(0, 3, size=n)
+    layers = _network(6, 5, 3, rng)
+    loss = train_epoch(layers, L.SoftmaxCrossEntropy(), SGD(0.05), X, y, batch, np.random.default_rng(0))
+    seen = layers[0].batches
+    if loss is None or not np.isscalar(loss) or not np.isfinite(float(loss)):
+        return False, "train_epoch must return the epoch's mean loss, one finite number."
+    if not seen:
+        return False, "the network never saw a batch: call layer.forward on each batch."
+    if max(seen) > batch:
+        return False, f"a batch held {max(seen)} samples, more than batch_size={batch}."
+    if sum(seen) != n:
+        return False, (f"in one epoch the network saw {sum(seen)} samples, not each of the {n} once: "
+                       "step through range(0, len(X), batch_size) and keep the last, shorter batch.")
+    # 2. The digits: does the loss fall and the network learn?
+    data = _split()
+    layers = _network(64, 32, 10, np.random.default_rng(0))
+    head, opt, order_rng = L.SoftmaxCrossEntropy(), SGD(0.1), np.random.default_rng(1)
+    W_before = [layer.W.copy() for layer in layers if hasattr(layer, "W")]
+    losses = [float(train_epoch(layers, head, opt, data.X_train, data.y_train, 32, order_rng)) for _ in range(5)]
+    if all(np.array_equal(w, layer.W) for w, layer in zip(W_before, [l for l in layers if hasattr(l, "W")])):
+        return False, "the weights never change: call optimizer.step(params, grads) after backward."
+    if any(np.array_equal(w, layer.W) for w, layer in zip(W_before, [l for l in layers if hasattr(l, "W")])):
+        return False, "one Dense layer's weights never change: update every layer that has W."
+    if not losses[-1] < losses[0]:
+        return False, "the loss does not fall from epoch to epoch: check the order of forward, backward and update."
+    acc = float(np.mean(_forward(layers, data.X_val).argmax(axis=1) == data.y_val))
+    if acc < LOOP_ACCURACY:
+        return False, (f"after 5 epochs the validation accuracy is {acc:.2f}, below {LOOP_ACCURACY}: "
+                       "is every batch's gradient passed back through every layer?")
+    return True, (f"5 epochs of your loop: loss {losses[0]:.3f} → {losses[-1]:.3f}, validation accuracy "
+                  f"{acc:.3f}. MLPClassifier.fit runs these same four steps per batch (with Adam by default).")
 
 
 def _check_settings(settings):
@@ -63,65 +153,51 @@ def _check_settings(settings):
     return hidden, lr
 
 
-@exercise("7.2", hint="Start from dict(hidden_sizes=(16, 16), lr=0.01) — about 0.962 — and make the hidden "
-                      "layers wider (e.g. 32 or 64 neurons), or try a learning rate a little lower or higher.")
-def check_beat_accuracy(settings):
-    """Train ``MLPClassifier(**settings, epochs=30, random_state=0)`` on the digits; test accuracy >= 0.97?"""
+@exercise("7.2", difficulty="★ warm-up", hints=[
+    "The chapter's networks stay below the target on the validation digits. What could a "
+    "network need more of?",
+    "Try one or two hidden layers of 64 to 256 neurons, and a learning rate between 0.003 and 0.01.",
+    "Change one setting at a time and compare the validation accuracies the check prints; a "
+    "single wide hidden layer with a slightly smaller learning rate is worth a try.",
+])
+def check_beat_validation(settings):
+    """Train ``MLPClassifier(**settings, epochs=30, random_state=0)``; validation accuracy >= target?"""
     hidden, lr = _check_settings(settings)
-    data = load_digits()
+    data = _split()
     model = MLPClassifier(hidden_sizes=hidden, lr=lr, epochs=EPOCHS, random_state=0)
     model.fit(data.X_train, data.y_train)
-    acc = float(model.score(data.X_test, data.y_test))
-    n_params = sum(W.size + b.size for W, b in zip(model.coefs_, model.intercepts_))
+    acc = float(model.score(data.X_val, data.y_val))
     if acc >= TARGET_ACCURACY:
-        return True, (f"hidden_sizes={hidden}, lr={lr:g}: test accuracy {acc:.3f} ≥ {TARGET_ACCURACY} "
-                      f"with {n_params} parameters.")
+        return True, (f"hidden_sizes={hidden}, lr={lr:g}: validation accuracy {acc:.3f} ≥ {TARGET_ACCURACY}. "
+                      "The test digits stay untouched until the chapter's final report.")
     if acc < 0.5:
-        return False, (f"test accuracy {acc:.3f}: training went wrong — a learning rate that is too large "
-                       "overshoots and one that is too small barely moves in 30 epochs.")
-    return False, (f"hidden_sizes={hidden}, lr={lr:g} reach {acc:.3f}, below {TARGET_ACCURACY}: "
-                   "give the hidden layers more neurons (32 or 64) and keep lr near 0.01.")
+        return False, (f"validation accuracy {acc:.3f}: training went wrong — a learning rate that is too "
+                       "large overshoots and one that is too small barely moves in 30 epochs.")
+    return False, f"hidden_sizes={hidden}, lr={lr:g} reach {acc:.3f} on validation, below {TARGET_ACCURACY}."
 
 
-def _run_steps(names, image):
-    spec = pp.TARGETS["digits"]
-    funcs = {
-        "crop_to_ink": pp.crop_to_ink,
-        "pad_to_square": pp.pad_to_square,
-        "resize_area": lambda im: pp.resize_area(im, spec.box),
-        "thicken": lambda im: pp.thicken(im, spec.stroke),
-        "centre_by_mass": lambda im: pp.centre_by_mass(im, spec.canvas),
-        "block_pool": lambda im: pp.block_pool(im, spec.pool),
-        "scale_to_unit": pp.scale_to_unit,
-    }
-    out = image / image.max()
-    for name in names:
-        out = funcs[name](out)
-    return out
+def _logits_and_temperature(rng):
+    z = rng.normal(scale=rng.uniform(0.5, 8.0), size=(int(rng.integers(1, 6)), int(rng.integers(2, 11))))
+    return z, float(rng.uniform(0.2, 5.0))
 
 
-@exercise("7.3", hint="Follow the training images' recipe: find the ink, make the box square, shrink it to "
-                      "32x32, match the pen width, centre it, average 4x4 blocks, then stretch to [0, 1].")
-def check_step_order(steps):
-    """``steps``: the seven names of ``STEP_NAMES`` in the order the pipeline should apply them."""
-    steps = [str(s) for s in steps]
-    unknown = [s for s in steps if s not in STEP_NAMES]
-    if unknown:
-        return False, f"unknown step names {unknown}; use the names in STEP_NAMES: {list(STEP_NAMES)}"
-    missing = [s for s in STEP_NAMES if s not in steps]
-    if missing:
-        return False, f"a step is missing: {missing}. A drawing needs all seven to look like a training image."
-    if len(steps) != len(STEP_NAMES):
-        return False, "use each step exactly once."
-    drawings = [pp.example_drawing(d, size=56, scale=s, shift=sh)
-                for d, s, sh in (("3", 0.5, (-0.2, 0.15)), ("7", 0.8, (0.1, 0.0)), ("0", 0.6, (0.0, -0.1)))]
-    for img in drawings:
-        try:
-            got = _run_steps(steps, img)
-        except ValueError as exc:
-            return False, f"in this order a step gets an image it cannot handle ({exc})."
-        want = pp.preprocess(img, target="digits")
-        if got.shape != (8, 8) or not np.allclose(got.ravel(), want, atol=1e-9):
-            return False, (f"this order gives a {got.shape[0]}x{got.shape[1]} image that differs from the "
-                           "training recipe; crop first (so small drawings get large), pool near the end.")
-    return True, "the drawings now become 8x8 images made exactly like the training digits."
+@_placeholder_if_skeleton(lambda rng: _logits_and_temperature(rng))
+@exercise("7.3", difficulty="★ warm-up", hints=[
+    "Temperature scaling divides the logits by T before the softmax.",
+    "softmax(v)_k = exp(v_k) / Σ_j exp(v_j) for each row; subtract the row's maximum first so "
+    "exp never overflows.",
+    "Divide by T, shift each row by its maximum, exponentiate, divide by the row sums; "
+    "keepdims=True keeps the (n, 1) shapes lined up with (n, k).",
+])
+def check_softmax_temperature(softmax_T):
+    """``softmax_T(z, T)``: row-wise softmax of logits ``z`` (n, k) at temperature ``T``."""
+    if not callable(softmax_T):
+        return False, "softmax_T must be a function (def softmax_T(z, T): ...)."
+    ok, why = compare_functions(softmax_T, lambda z, T: softmax(z / T, axis=1), _logits_and_temperature)
+    if not ok:
+        return False, why
+    big = np.array([[1000.0, 0.0, -1000.0]])
+    out = np.asarray(softmax_T(big, 1.0), dtype=float)
+    if not np.all(np.isfinite(out)):
+        return False, "huge logits give NaN or inf: subtract each row's maximum before exp."
+    return True, "your softmax(z / T) matches nnlib on random logits and stays finite for huge ones."

@@ -216,7 +216,7 @@ def _cross(o, a, b):
 
 
 def convex_hull(points):
-    """Vertices of the convex hull of 2-D ``points`` in counter-clockwise order (Andrew's chain).
+    """Vertices of the convex hull of 2-D ``points`` in counter-clockwise order (Andrew's monotone chain, 1979).
 
     One point gives itself, two points the segment between them.
 

@@ -74,8 +74,10 @@ def mosaic(images, ncols=10, gap=1, fill=np.nan):
 
 
 def plot_digit_grid(images, labels=None, predictions=None, probabilities=None, ncols=10,
-                    image_shape=None, ax=None, cmap="gray_r"):
+                    image_shape=None, ax=None, cmap="gray"):
     """Show digit images in a grid, each titled with its label (and prediction when given).
+
+    White ink on black, as everywhere in the course (pad, preprocessing strip, inspector).
 
     A tile whose prediction differs from its label is titled ``label→prediction`` in red.
 
@@ -236,23 +238,38 @@ def plot_preprocessing_steps(steps, axes=None):
     return list(axes)
 
 
-def plot_learning_curves(model, ax=None, label=None):
-    """Training loss (left axis) and accuracy (right axis) per epoch of a fitted model.
+def plot_learning_curves(model, axes=None, title=None):
+    """Loss (left panel) and accuracy (right panel) per epoch, training and validation side by side.
 
-    Uses ``model.loss_history_`` and ``model.accuracy_history_``. Returns the two axes.
+    Uses ``model.loss_history_`` and ``model.accuracy_history_``, and when the model was fitted
+    with validation data ``val_loss_history_`` and ``val_accuracy_history_``. Epochs count
+    from 1. Returns the two axes.
+
+    Examples
+    --------
+    >>> class Fitted:
+    ...     loss_history_, accuracy_history_ = [1.0, 0.5], [0.6, 0.8]
+    ...     val_loss_history_, val_accuracy_history_ = [1.1, 0.7], [0.5, 0.7]
+    >>> ax_loss, ax_acc = plot_learning_curves(Fitted())
+    >>> [line.get_label() for line in ax_loss.lines]
+    ['training', 'validation']
     """
-    loss = np.asarray(model.loss_history_, dtype=float)
-    acc = np.asarray(getattr(model, "accuracy_history_", []), dtype=float)
-    ax = _new_ax(ax, (5.0, 2.8))
-    epochs = np.arange(1, len(loss) + 1)
-    ax.plot(epochs, loss, color=BLUE, marker="o", ms=3, label=f"loss{'' if label is None else ' ' + label}")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("training loss", color=BLUE)
-    ax2 = ax.twinx()
-    if acc.size:
-        ax2.plot(np.arange(1, len(acc) + 1), acc, color=WRONG, marker="s", ms=3, label="accuracy")
-    ax2.set_ylabel("training accuracy", color=WRONG)
-    ax2.set_ylim(0, 1.02)
-    ax.spines["top"].set_visible(False)
-    ax2.spines["top"].set_visible(False)
-    return ax, ax2
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(9.0, 2.8), layout="constrained")
+    ax_loss, ax_acc = axes
+    curves = [("training", "", BLUE, "o"), ("validation", "val_", WRONG, "s")]
+    for name, prefix, colour, marker in curves:
+        for ax, what in ((ax_loss, "loss_history_"), (ax_acc, "accuracy_history_")):
+            values = np.asarray(getattr(model, prefix + what, []), dtype=float)
+            if values.size:
+                ax.plot(np.arange(1, values.size + 1), values, color=colour, marker=marker, ms=3, label=name)
+    ax_loss.set_ylabel("loss L (cross-entropy)")
+    ax_acc.set_ylabel("accuracy")
+    ax_acc.set_ylim(None, 1.0)
+    for ax in (ax_loss, ax_acc):
+        ax.set_xlabel("epoch")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax_loss, ax_acc

@@ -1,7 +1,8 @@
 """Logic gates as pictures: truth-table points, a perceptron's decision line, its solution region.
 
-A perceptron (퍼셉트론) with weights w₁, w₂ and bias b answers 1 where
-w₁·x₁ + w₂·x₂ + b ≥ 0. The border of that half-plane is the decision line
+A perceptron (퍼셉트론) with weights w₁, w₂ and bias b answers ŷ = 1 where
+z = w₁·x₁ + w₂·x₂ + b ≥ 0, i.e. where w·x reaches the threshold θ = −b. The border of that
+half-plane is the decision line
 x₂ = −(w₁·x₁ + b) / w₂. The pure helpers here (:func:`decision_line`,
 :func:`half_plane_polygon`, :func:`solution_region`) compute the geometry; the ``plot_*``
 functions draw it.
@@ -49,12 +50,27 @@ def _limits(lim, name):
 def decision_line(w1, w2, b, xlim=LIMITS, ylim=LIMITS):
     """Two points of the line w₁·x₁ + w₂·x₂ + b = 0 spanning the box, or ``None`` if there is none.
 
-    For w₂ ≠ 0 the points are at the left and right edges (x₂ = −(w₁x₁ + b)/w₂); for w₂ = 0 the
-    line is vertical at x₁ = −b/w₁ (bottom to top edge). With w₁ = w₂ = 0 there is no line.
+    The one place nnlib computes a neuron's decision line (the gate explorer, the rule stepper,
+    the neuron plots all call it). For w₂ ≠ 0 the points are at the left and right edges
+    (x₂ = −(w₁x₁ + b)/w₂); for w₂ = 0 (or so small against w₁ that the line is vertical to
+    float precision) it is vertical at x₁ = −b/w₁ (bottom to top edge). With w₁ = w₂ = 0 there
+    is no line. For a unit that switches at z = c instead of 0 (Adaline), pass ``b − c``.
+
+    Parameters
+    ----------
+    w1, w2, b : float
+        Weights and bias (finite).
+    xlim, ylim : (float, float), default (−0.5, 1.5)
+        The box; low < high.
 
     Returns
     -------
     ((x_a, x_b), (y_a, y_b)) or None
+
+    Raises
+    ------
+    ValueError, TypeError
+        For non-finite numbers or an empty box; the message names the argument.
 
     Examples
     --------
@@ -68,7 +84,7 @@ def decision_line(w1, w2, b, xlim=LIMITS, ylim=LIMITS):
     b = check_finite_scalar(b, "b")
     x0, x1 = _limits(xlim, "xlim")
     y0, y1 = _limits(ylim, "ylim")
-    if w2 != 0.0:
+    if abs(w2) > 1e-12 * max(1.0, abs(w1)):
         return (x0, x1), (float(-(w1 * x0 + b) / w2) + 0.0, float(-(w1 * x1 + b) / w2) + 0.0)
     if w1 != 0.0:
         xv = float(-b / w1) + 0.0
@@ -79,8 +95,13 @@ def decision_line(w1, w2, b, xlim=LIMITS, ylim=LIMITS):
 def half_plane_polygon(w1, w2, b, xlim=LIMITS, ylim=LIMITS):
     """Vertices of the part of the box where w₁·x₁ + w₂·x₂ + b ≥ 0 (the perceptron says 1).
 
-    The box is clipped against the half-plane (one Sutherland–Hodgman step), so the result has
-    0 to 5 vertices; an empty (0, 2) array means the neuron never fires inside the box.
+    The box is clipped against the half-plane (one Sutherland–Hodgman step, Sutherland &
+    Hodgman 1974), so the result has 0 to 5 vertices; an empty (0, 2) array means the neuron
+    never fires inside the box.
+
+    Returns
+    -------
+    ndarray of shape (n_vertices, 2), float
 
     Examples
     --------
@@ -150,9 +171,26 @@ def solution_region(gate, b, w_range=(-3.0, 3.0), n=101):
 
 
 def draw_gate_points(ax, X, y, size=110):
-    """Scatter the truth-table rows: class 0 as blue circles, class 1 as red squares.
+    """Scatter the truth-table rows: target y = 0 as blue circles, y = 1 as red squares.
 
-    Returns the two PathCollections (class 0, class 1).
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : array-like of shape (n_samples, 2), float
+    y : array-like of shape (n_samples,), 0/1 targets
+    size : float, default 110
+        Marker area (points²).
+
+    Returns
+    -------
+    list of two PathCollection
+        y = 0 first, labelled "y = 0" and "y = 1" for a legend.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> [a.get_label() for a in draw_gate_points(ax, *logic_gate("OR"))]
+    ['y = 0', 'y = 1']
     """
     X = np.asarray(X, dtype=float)
     y = np.asarray(y)
@@ -160,7 +198,7 @@ def draw_gate_points(ax, X, y, size=110):
     for label in (0, 1):
         m = y == label
         arts.append(ax.scatter(X[m, 0], X[m, 1], s=size, c=CLASS_COLOURS[label], marker=CLASS_MARKERS[label],
-                               edgecolors="white", linewidths=1.2, zorder=3, label=f"output {label}"))
+                               edgecolors="white", linewidths=1.2, zorder=3, label=f"y = {label}"))
     return arts
 
 

@@ -1,7 +1,7 @@
 """A single neuron's output over the 2-D input plane.
 
-:func:`neuron_grid` (pure) evaluates y = φ(w₁x₁ + w₂x₂ + b) on a grid; :func:`plot_neuron_output`
-shows it as an image with the line z = 0 where the neuron's net input changes sign.
+:func:`neuron_grid` (pure) evaluates the activation a = φ(w₁x₁ + w₂x₂ + b) on a grid;
+:func:`plot_neuron_output` shows it as an image with the line z = 0 where the neuron's net input changes sign.
 
 Examples
 --------
@@ -20,7 +20,7 @@ from .. import activations as _act
 from .._checks import check_finite_scalar
 from .gates import decision_line
 
-__all__ = ["neuron_grid", "plot_neuron_output", "OUTPUT_CMAP", "output_limits"]
+__all__ = ["neuron_grid", "plot_neuron_output", "net_input_text", "OUTPUT_CMAP", "output_limits"]
 
 OUTPUT_CMAP = "RdBu_r"  # low outputs blue (class 0), high outputs red (class 1)
 
@@ -38,6 +38,21 @@ def output_limits(activation):
             "linear": (-3.0, 3.0)}.get(name, (0.0, 1.0))
 
 
+def net_input_text(w1, w2, b):
+    """The net input written out with proper signs: ``1·x₁ + 1·x₂ − 1.5``, never ``+ -1.5``.
+
+    Examples
+    --------
+    >>> net_input_text(1.0, -0.5, -1.5), net_input_text(2, 1, 0)
+    ('1·x₁ − 0.5·x₂ − 1.5', '2·x₁ + 1·x₂ + 0')
+    """
+    def signed(v):
+        return f"− {abs(v):g}" if v < 0 else f"+ {v:g}"
+
+    first = f"−{abs(w1):g}" if w1 < 0 else f"{w1:g}"
+    return f"{first}·x₁ {signed(w2)}·x₂ {signed(b)}"
+
+
 def neuron_grid(w1, w2, b, activation="sigmoid", lim=(-0.5, 1.5), n=81):
     """Evaluate a two-input neuron on an ``n × n`` grid covering ``lim`` × ``lim`` (vectorised).
 
@@ -46,7 +61,8 @@ def neuron_grid(w1, w2, b, activation="sigmoid", lim=(-0.5, 1.5), n=81):
     x : ndarray of shape (n,)
         Grid coordinates (the same for x₁ and x₂).
     Y : ndarray of shape (n, n)
-        ``Y[i, j] = φ(w₁·x[j] + w₂·x[i] + b)`` — rows are x₂, as ``imshow(origin="lower")`` wants.
+        The activation ``Y[i, j] = φ(w₁·x[j] + w₂·x[i] + b)`` — rows are x₂, as
+        ``imshow(origin="lower")`` wants.
 
     Examples
     --------
@@ -106,10 +122,10 @@ def plot_neuron_output(w1, w2, b, activation="sigmoid", ax=None, lim=(-0.5, 1.5)
         P = np.asarray(points, dtype=float).reshape(-1, 2)
         ax.scatter(P[:, 0], P[:, 1], s=50, facecolors="none", edgecolors="k", zorder=3)
     if colorbar:
-        ax.figure.colorbar(im, ax=ax, shrink=0.85).set_label(f"output y ({_act.get(activation).name})")
+        ax.figure.colorbar(im, ax=ax, shrink=0.85).set_label(f"activation a ({_act.get(activation).name})")
     ax.set_xlim(x[0], x[-1])
     ax.set_ylim(x[0], x[-1])
     ax.set_xlabel("x₁")
     ax.set_ylabel("x₂")
-    ax.set_title(f"y = {_act.get(activation).name}({w1:g}·x₁ + {w2:g}·x₂ + {b:g})", fontsize=10)
+    ax.set_title(f"a = {_act.get(activation).name}({net_input_text(w1, w2, b)})", fontsize=10)
     return ax

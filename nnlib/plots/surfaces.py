@@ -41,7 +41,26 @@ def _axes(ax, figsize=(5.0, 4.0)):
 
 
 def contour_levels(surface, n_levels=14, n=80):
-    """Contour levels spaced evenly on a log scale above the minimum (dense near the bottom)."""
+    """Contour levels spaced evenly on a log scale above the minimum (dense near the bottom).
+
+    Parameters
+    ----------
+    surface : str or Surface
+        A 2-D surface of :mod:`nnlib.descent`.
+    n_levels : int, default 14
+    n : int, default 80
+        Grid points per axis used to find the highest loss in the window.
+
+    Returns
+    -------
+    ndarray of shape (n_levels,), increasing
+
+    Examples
+    --------
+    >>> levels = contour_levels("bowl", n_levels=3)
+    >>> levels.shape, bool(levels[0] > 0), bool(np.all(np.diff(levels) > 0))
+    ((3,), True, True)
+    """
     s = get_surface(surface)
     _, _, Z = s.grid(n)
     lo = s.min_loss
@@ -50,12 +69,35 @@ def contour_levels(surface, n_levels=14, n=80):
 
 
 def plot_surface_1d(surface, run=None, ax=None, n=200):
-    """Draw a 1-D loss curve and, optionally, a descent run on it (numbered dots joined by arrows).
+    """Draw a 1-D loss curve L(w) and, optionally, a descent run on it (dots joined by lines).
+
+    Parameters
+    ----------
+    surface : str or Surface
+        A 1-D surface ("parabola", "double well").
+    run : DescentPath, optional
+        From :func:`nnlib.descent.gradient_descent_path`.
+    ax : Axes, optional
+    n : int, default 200
+        Points on the curve.
 
     Returns
     -------
     matplotlib.axes.Axes
         ``ax.lines[0]`` is the curve; ``ax.lines[1]`` (if a run was given) the path.
+
+    Raises
+    ------
+    ValueError
+        For a 2-D surface.
+
+    Examples
+    --------
+    >>> from nnlib import descent
+    >>> s = descent.get_surface("parabola")
+    >>> ax = plot_surface_1d(s, descent.gradient_descent_path(s.grad, [-1.5], 0.1, 5, f=s.f))
+    >>> ax.get_xlabel(), len(ax.lines[1].get_xdata())
+    ('weight w', 6)
     """
     s = get_surface(surface)
     if s.dim != 1:
@@ -72,14 +114,33 @@ def plot_surface_1d(surface, run=None, ax=None, n=200):
     ax.set_xlim(*s.xlim)
     ax.set_ylim(*s.ylim)
     ax.set_xlabel("weight w")
-    ax.set_ylabel("loss")
+    ax.set_ylabel("loss L")
     ax.set_title(s.title)
     ax.legend(loc="upper center", fontsize=8)
     return ax
 
 
 def plot_contour(surface, ax=None, n=80, n_levels=14):
-    """Contour map of a 2-D surface with its minimum marked by a star."""
+    """Contour map of a 2-D surface over (w₁, w₂) with its minimum marked by a star.
+
+    Parameters
+    ----------
+    surface : str or Surface
+    ax : Axes, optional
+    n : int, default 80
+        Grid points per axis.
+    n_levels : int, default 14
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = plot_contour("valley")
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('w₁', 'w₂')
+    """
     s = get_surface(surface)
     ax = _axes(ax)
     xs, ys, Z = s.grid(n)
@@ -87,8 +148,8 @@ def plot_contour(surface, ax=None, n=80, n_levels=14):
     ax.plot(*s.minimum, "*", color="black", ms=12, zorder=5, label="minimum")
     ax.set_xlim(*s.xlim)
     ax.set_ylim(*s.ylim)
-    ax.set_xlabel("θ₁")
-    ax.set_ylabel("θ₂")
+    ax.set_xlabel("w₁")
+    ax.set_ylabel("w₂")
     ax.set_title(s.title)
     return ax
 
@@ -96,10 +157,27 @@ def plot_contour(surface, ax=None, n=80, n_levels=14):
 def plot_descent_paths(surface, runs, ax=None, n=80):
     """Contour map with one path per run (``runs``: label -> DescentPath), each from a black dot.
 
+    Parameters
+    ----------
+    surface : str or Surface
+    runs : dict of str -> DescentPath
+    ax : Axes, optional
+    n : int, default 80
+
     Returns
     -------
     matplotlib.axes.Axes
         The paths are ``ax.lines[0 : len(runs)]``, in the order given.
+
+    Examples
+    --------
+    >>> from nnlib import descent
+    >>> s = descent.get_surface("bowl")
+    >>> runs = {f"η = {lr}": descent.gradient_descent_path(s.grad, [2.0, 1.0], lr, 10, f=s.f)
+    ...         for lr in (0.1, 0.4)}
+    >>> ax = plot_descent_paths(s, runs)
+    >>> [line.get_label() for line in ax.lines[:2]], len(ax.lines[0].get_xdata())
+    (['η = 0.1', 'η = 0.4'], 11)
     """
     s = get_surface(surface)
     ax = _axes(ax)
@@ -117,9 +195,28 @@ def plot_descent_paths(surface, runs, ax=None, n=80):
 
 
 def plot_loss_curves(runs, ax=None, min_loss=0.0):
-    """Loss per step for each run (``runs``: label -> DescentPath with losses), log scale.
+    """Loss per step for each run (``runs``: label -> DescentPath), log scale; step 0 is the start.
 
     ``min_loss`` is subtracted so the curves show the distance to the best possible loss.
+
+    Parameters
+    ----------
+    runs : dict of str -> DescentPath
+    ax : Axes, optional
+    min_loss : float, default 0.0
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One line per run.
+
+    Examples
+    --------
+    >>> from nnlib import descent
+    >>> s = descent.get_surface("bowl")
+    >>> ax = plot_loss_curves({"η = 0.1": descent.gradient_descent_path(s.grad, [1.0, 1.0], 0.1, 9, f=s.f)})
+    >>> ax.lines[0].get_xdata().tolist()[:3], ax.get_ylabel()
+    ([0, 1, 2], 'loss − minimum (log scale)')
     """
     ax = _axes(ax, (5.0, 3.2))
     for i, (label, run) in enumerate(runs.items()):
@@ -136,9 +233,22 @@ def plot_loss_curves(runs, ax=None, min_loss=0.0):
 def plot_optimizer_comparison(surface, runs):
     """Paths on the contour map (left) and loss curves (right) for several optimisers.
 
+    Parameters
+    ----------
+    surface : str or Surface
+    runs : dict of str -> DescentPath
+        E.g. the result of :func:`nnlib.descent.compare_optimizers`.
+
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from nnlib import descent
+    >>> fig = plot_optimizer_comparison("banana", descent.compare_optimizers("banana", steps=20))
+    >>> [line.get_label() for line in fig.axes[1].lines]
+    ['sgd', 'momentum', 'adam']
     """
     s = get_surface(surface)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")

@@ -30,12 +30,12 @@ class Event(NamedTuple):
 
 
 EVENTS = (
-    Event(1943, "McCulloch–Pitts neuron", "a threshold unit computes logic", "ch 01–02"),
-    Event(1949, "Hebb's rule", "cells that fire together wire together", "ch 05"),
+    Event(1943, "McCulloch–Pitts neuron", "threshold logic, fixed weights", "ch 01–02"),
+    Event(1949, "Hebb's rule", "co-active connections strengthen", "ch 05"),
     Event(1958, "Rosenblatt's perceptron", "a neuron that learns its weights", "ch 02, 05"),
     Event(1960, "Widrow–Hoff ADALINE", "the delta (LMS) rule", "ch 05"),
-    Event(1969, "Minsky & Papert, Perceptrons", "one layer cannot learn XOR", "ch 03"),
-    Event(1986, "Backpropagation", "Rumelhart, Hinton & Williams", "ch 06"),
+    Event(1969, "Minsky & Papert, Perceptrons", "one layer cannot compute XOR (parity)", "ch 03"),
+    Event(1986, "Backpropagation", "Rumelhart, Hinton & Williams", "ch 04, 06"),
     Event(1989, "LeNet (1989/1998)", "convolutional nets read digits", "ch 07"),
     Event(2012, "AlexNet", "deep nets win ImageNet on GPUs"),
     Event(2014, "Adam", "adaptive gradient steps", "ch 06"),

@@ -1,10 +1,13 @@
-"""Training curves: errors per epoch (perceptron), loss and accuracy per epoch (networks).
+"""Training curves: misclassified samples per epoch (perceptron), loss and accuracy per epoch (networks).
+
+Every curve is plotted against the epoch, counted from 1 (epoch 1 is the first pass over the
+training data), so the first value of a history sits at x = 1.
 
 Examples
 --------
->>> ax = plot_errors([3, 2, 0], label="AND")
->>> ax.lines[0].get_ydata().tolist()
-[3, 2, 0]
+>>> ax = plot_misclassified([3, 2, 0], label="AND")
+>>> ax.lines[0].get_xdata().tolist(), ax.lines[0].get_ydata().tolist(), ax.get_ylabel()
+([1, 2, 3], [3, 2, 0], 'misclassified after the epoch')
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["plot_errors", "plot_history", "plot_train_test"]
+__all__ = ["MISCLASSIFIED_LABEL", "MISCLASSIFIED_XLABEL", "plot_misclassified", "plot_history",
+           "plot_train_test"]
+
+#: Axis labels of the misclassified-per-epoch curve; the rule-stepper widget uses the same ones.
+MISCLASSIFIED_LABEL = "misclassified after the epoch"
+MISCLASSIFIED_XLABEL = "epoch"
 
 LOSS_COLOUR = "#333333"
 ACCURACY_COLOUR = "#2ca02c"
@@ -26,35 +34,46 @@ def _series(values, name):
     return arr
 
 
-def plot_errors(errors, ax=None, label=None, title=None, colour="#d62728"):
-    """Misclassified samples per epoch (``Perceptron.errors_``), as a step-like line with markers.
+def plot_misclassified(misclassified, ax=None, label=None, title=None, colour="#d62728"):
+    """Training samples misclassified after each epoch (``Perceptron.misclassified_``).
+
+    The count uses the weights at the *end* of each epoch. (``Perceptron.updates_``, the
+    mistakes corrected *during* an epoch, is a different and larger number: on XOR 3–4 updates
+    per epoch while 2 rows are wrong after it.)
 
     Parameters
     ----------
-    errors : sequence of int
-        Errors in epochs 1, 2, ...
+    misclassified : sequence of int
+        Counts for epochs 1, 2, ...
     ax : Axes, optional
     label, title : str, optional
+    colour : str, default red
 
     Returns
     -------
     ax : Axes
+        The curve is ``ax.lines[0]``, x = 1, 2, ...
+
+    Raises
+    ------
+    ValueError
+        If ``misclassified`` is empty.
 
     Examples
     --------
-    >>> ax = plot_errors([2, 1, 1], title="XOR")
-    >>> ax.get_title()
-    'XOR'
+    >>> ax = plot_misclassified([2, 2, 2], title="XOR")
+    >>> ax.get_title(), ax.get_xlabel()
+    ('XOR', 'epoch')
     """
-    errors = np.asarray(errors)
-    _series(errors, "errors")
+    misclassified = np.asarray(misclassified)
+    _series(misclassified, "misclassified")
     if ax is None:
         _, ax = plt.subplots(figsize=(4.0, 2.8), layout="constrained")
-    epochs = np.arange(1, len(errors) + 1)
-    ax.plot(epochs, errors, marker="o", ms=3.5, lw=1.5, color=colour, label=label)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("misclassified samples")
-    ax.set_ylim(-0.2, max(float(np.max(errors)), 1.0) + 0.5)
+    epochs = np.arange(1, len(misclassified) + 1)
+    ax.plot(epochs, misclassified, marker="o", ms=3.5, lw=1.5, color=colour, label=label)
+    ax.set_xlabel(MISCLASSIFIED_XLABEL)
+    ax.set_ylabel(MISCLASSIFIED_LABEL)
+    ax.set_ylim(-0.2, max(float(np.max(misclassified)), 1.0) + 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(alpha=0.3)
@@ -66,7 +85,20 @@ def plot_errors(errors, ax=None, label=None, title=None, colour="#d62728"):
 
 
 def plot_history(loss, accuracy=None, ax=None, title=None):
-    """Loss per epoch (left axis) and, if given, accuracy per epoch (right axis, 0–1).
+    """Loss per epoch (left axis) and, if given, accuracy per epoch (right axis, 0–1); epoch 1 first.
+
+    Parameters
+    ----------
+    loss : sequence of float
+    accuracy : sequence of float, optional
+        One value per epoch, like ``loss``.
+    ax : Axes, optional
+    title : str, optional
+
+    Raises
+    ------
+    ValueError
+        For an empty ``loss`` or an ``accuracy`` of another length.
 
     Returns
     -------
@@ -104,7 +136,24 @@ def plot_history(loss, accuracy=None, ax=None, title=None):
 
 
 def plot_train_test(train, test, ax=None, title=None, ylabel="accuracy"):
-    """Training and held-out curves on one axes (to spot over-fitting, 과적합).
+    """Training and held-out curves on one axes, epoch 1 first (to spot over-fitting, 과적합).
+
+    Parameters
+    ----------
+    train, test : sequence of float
+        One value per epoch each, the same length.
+    ax : Axes, optional
+    title : str, optional
+    ylabel : str, default "accuracy"
+
+    Returns
+    -------
+    ax : Axes
+
+    Raises
+    ------
+    ValueError
+        For empty series or series of different lengths.
 
     Examples
     --------

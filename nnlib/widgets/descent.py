@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import warnings
 
 import ipywidgets as w
 import numpy as np
@@ -79,7 +80,7 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
 
     Parameters
     ----------
-    surface : {"bowl", "valley", "rosenbrock"}
+    surface : {"bowl", "valley", "banana"}
     lr : float > 0
         Learning rate (학습률), used rounded to 4 significant digits.
     x0, y0 : float
@@ -103,7 +104,9 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
     steps = check_positive_int(steps, "steps")
     check_choice(optimizer, "optimizer", D.OPTIMIZERS)
     s = D.SURFACES[surface]
-    run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
+    with warnings.catch_warnings():  # a diverging run is a verdict here, not a problem
+        warnings.filterwarnings("ignore", "gradient descent .* diverged", RuntimeWarning)
+        run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
     verdict = D.describe_run(run, s)
     final = run.path[-1]
     readout = {
@@ -133,7 +136,7 @@ def readout_html(readout):
     return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
 
 
-def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=None):
+def compare_optimizers_picture(surface="banana", steps=200, lrs=None, start=None):
     """SGD, momentum and Adam from the same start: the runs and each one's final loss.
 
     Returns
@@ -143,7 +146,7 @@ def compare_optimizers_picture(surface="rosenbrock", steps=200, lrs=None, start=
 
     Examples
     --------
-    >>> pic = compare_optimizers_picture("rosenbrock")
+    >>> pic = compare_optimizers_picture("banana")
     >>> {k: round(v, 4) for k, v in pic["final_loss"].items()}
     {'sgd': 3.7726, 'momentum': 0.0, 'adam': 0.0}
     """
@@ -191,7 +194,7 @@ def loss_gap_limits(gap, current=None):
 class GradientDescentExplorer(LiveWidget):
     """Gradient descent on a 2-D loss surface, live.
 
-    Controls: surface dropdown, learning-rate slider (log scale), start-point sliders x₀ and y₀,
+    Controls: surface dropdown, learning-rate slider (log scale), start-point sliders w₁ and w₂,
     steps slider and optimiser dropdown. The left panel shows the contour map with the path,
     the right panel the loss per step (log scale); the readout says whether the learning rate
     crawls, converges, oscillates or diverges, with the final loss and position.
@@ -217,9 +220,9 @@ class GradientDescentExplorer(LiveWidget):
                                                     description="learning rate η", readout_format=".4f",
                                                     style=style, continuous_update=True))
         self.x0 = self.named("x0", w.FloatSlider(value=x0, min=-4.5, max=4.5, step=0.1,
-                                                 description="start θ₁", style=style))
+                                                 description="start w₁", style=style))
         self.y0 = self.named("y0", w.FloatSlider(value=y0, min=-2.0, max=3.0, step=0.1,
-                                                 description="start θ₂", style=style))
+                                                 description="start w₂", style=style))
         self.steps = self.named("steps", w.IntSlider(value=steps, min=1, max=200, step=1,
                                                      description="steps", style=style))
         self.optimizer = self.named("optimizer", w.Dropdown(options=list(D.OPTIMIZERS), value=optimizer,
@@ -260,8 +263,8 @@ class GradientDescentExplorer(LiveWidget):
         (self.path_line,) = ax.plot([], [], ".-", color="#ff7f0e", lw=1.4, ms=4, zorder=4)
         (self.start_marker,) = ax.plot([], [], "o", color="black", ms=7, zorder=6)
         (self.end_marker,) = ax.plot([], [], "X", color="#d62728", ms=9, zorder=6)
-        ax.set_xlabel("θ₁")
-        ax.set_ylabel("θ₂")
+        ax.set_xlabel("w₁")
+        ax.set_ylabel("w₂")
         self.title = ax.set_title("")
         # log10 of the loss on a linear axis: the same picture as semilogy without re-typesetting
         # "10^k" tick labels on every move (that mathtext dominated the redraw time)

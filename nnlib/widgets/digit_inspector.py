@@ -1,4 +1,4 @@
-"""Look inside a trained digit network: one test image, every layer's activations, the answer.
+"""Look inside a trained digit network: one image, every layer's activations, the answer.
 
 - :func:`inspect_digit` — the **pure** function: model + images + index -> the image, each
   layer's activations (from :func:`hidden_activations`), the probabilities, the true label,
@@ -35,6 +35,7 @@ __all__ = ["hidden_activations", "inspect_digit", "next_wrong", "DigitInspector"
 RIGHT = "#1b7a2f"
 WRONG = "#d62728"
 BAR_COLOUR = "#9bb7d4"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a⁽¹⁾, the notation of the chapters
 
 
 def _check_index(index, n):
@@ -140,18 +141,18 @@ def next_wrong(predictions, y, index):
 
 
 class DigitInspector(LiveWidget):
-    """Pick a test image and see what every layer of the network does with it.
+    """Pick an image (the chapter uses the validation digits) and see what every layer does with it.
 
     Parameters
     ----------
     model : fitted :class:`nnlib.mlp.MLPClassifier`
-    X, y : test images (one per row) and their labels
+    X, y : images (one per row) and their labels, e.g. the validation digits
     image_shape : (height, width), optional — guessed for square images
     index : int — the image shown first
 
     Examples
     --------
-    >>> DigitInspector(model, data.X_test, data.y_test).show()   # doctest: +SKIP
+    >>> DigitInspector(model, data.X_val, data.y_val).show()   # doctest: +SKIP
     """
 
     name = "digitinspector"
@@ -184,7 +185,7 @@ class DigitInspector(LiveWidget):
         self.fig = live_figure((7.4, 2.7))
         grid = self.fig.add_gridspec(1, 3, width_ratios=[1, 2.2, 1.5])
         ax_img = self.fig.add_subplot(grid[0])
-        self.image_artist = ax_img.imshow(state["image"], cmap="gray_r", vmin=0, vmax=1,
+        self.image_artist = ax_img.imshow(state["image"], cmap="gray", vmin=0, vmax=1,  # white ink on black
                                           interpolation="nearest")
         ax_img.set_xticks([])
         ax_img.set_yticks([])
@@ -199,7 +200,8 @@ class DigitInspector(LiveWidget):
             ax.set_yticks([])
             ax.set_xticks([0, len(a) - 1], ["1", str(len(a))])
             ax.tick_params(labelsize=7, length=2)
-            ax.set_title(f"hidden layer {k + 1} ({len(a)} neurons)", fontsize=8)
+            layer = str(k + 1).translate(_SUPERSCRIPT)
+            ax.set_title(f"hidden layer {k + 1}: a⁽{layer}⁾ ({len(a)} neurons)", fontsize=8)
             self.strips.append(strip)
         ax_bar = self.fig.add_subplot(grid[2])
         classes = np.asarray(model.classes_)
@@ -207,7 +209,7 @@ class DigitInspector(LiveWidget):
         self.bars = ax_bar.bar(positions, state["proba"], color=BAR_COLOUR)
         ax_bar.set_xticks(positions, [str(c) for c in classes])
         ax_bar.set_ylim(0, 1)
-        ax_bar.set_title("output probabilities", fontsize=8)
+        ax_bar.set_title("output ŷ (softmax probabilities)", fontsize=8)
         ax_bar.tick_params(labelsize=7)
         ax_bar.spines[["top", "right"]].set_visible(False)
 

@@ -3,11 +3,14 @@
 Three parts, as for every widget (see CONTRIBUTING.md):
 
 - :func:`drawer_state` — the **pure** function: drawing (a grayscale array) + trained model ->
-  the preprocessed network input, the ten probabilities, the prediction and the readout text.
+  the preprocessed network input, the ten probabilities, the prediction and the readout text,
+  or "that does not look like a digit" (see its docstring for the rule).
+- :func:`train_pad_model` — the network the pad should use: trained on augmented digits and
+  calibrated by temperature scaling on the validation digits.
 - :class:`DrawCanvas` — an ``anywidget`` with a square HTML canvas. It draws in the browser
   (round brush, white ink on black, mouse/touch/pen through pointer events) and sends the
   picture to Python as a small ``size`` x ``size`` 8-bit grayscale image (each pixel the mean of a
-  block of canvas pixels, base64 in the ``pixels`` trait) — at most every ``throttle_ms`` while
+  block of canvas pixels, base64 in the ``picture`` trait) — at most every ``throttle_ms`` while
   the pen moves, and once more when it lifts.
 - :class:`DigitDrawer` — the ``LiveWidget`` around it: every new picture is preprocessed with
   :mod:`nnlib.preprocess` exactly like the training images, run through the network, and the
@@ -25,6 +28,9 @@ Examples
 (3, 1.0)
 >>> drawer_state(np.zeros((56, 56)), Always3())["readout"]
 'draw a digit'
+>>> from nnlib.preprocess import rasterize_strokes
+>>> drawer_state(rasterize_strokes([[(0.5, 0.5)]], size=56), Always3())["reason"]
+'too little ink (a dot)'
 """
 
 from __future__ import annotations
@@ -38,10 +44,11 @@ import numpy as np
 import traitlets
 
 from .. import preprocess as pp
-from .._checks import check_choice, check_positive
+from .._checks import check_choice, check_fraction, check_positive, check_positive_int
 from ._base import LiveWidget, live_figure
 
-__all__ = ["drawer_state", "decode_pixels", "encode_pixels", "DrawCanvas", "DigitDrawer"]
+__all__ = ["drawer_state", "train_pad_model", "decode_pixels", "encode_pixels", "DrawCanvas", "DigitDrawer",
+           "MIN_CONFIDENCE", "NOT_A_DIGIT"]
 
 INK_COLOUR = "#d62728"
 BAR_COLOUR = "#9bb7d4"
@@ -67,7 +74,7 @@ def decode_pixels(pixels, size):
     >>> np.array_equal(decode_pixels(encode_pixels(img), 4), img)
     True
     """
-    size = int(check_positive(size, "size"))
+    size = check_positive_int(size, "size")
     if not pixels:
         return np.zeros((size, size))
     raw = np.frombuffer(base64.b64decode(pixels), dtype=np.uint8)
@@ -86,8 +93,22 @@ def _infer_target(model, target):
     raise ValueError(f"target must be given: the model expects {n} inputs, not 64 or 784")
 
 
-def drawer_state(image, model, target="digits"):
+#: The pad names a digit only when the (calibrated) network gives it at least this probability:
+#: an even chance is the least a "this is a 7" should mean.
+MIN_CONFIDENCE = 0.5
+NOT_A_DIGIT = "that does not look like a digit"
+
+
+def drawer_state(image, model, target="digits", min_confidence=MIN_CONFIDENCE):
     """Everything the drawer shows for one drawing (pure: no widgets involved).
+
+    The pad refuses to name a digit in two cases, and says "that does not look like a digit":
+
+    1. the ink cannot be a digit (a dot, a flat line, scattered specks), by the rule of
+       :func:`nnlib.preprocess.digit_check` — the network is not even asked;
+    2. the network's highest probability is below ``min_confidence``. Use a *calibrated*
+       model (:func:`train_pad_model`): an uncalibrated network is close to 1.000 sure of
+       almost anything, so this test would never fire.
 
     Parameters
     ----------
@@ -96,44 +117,85 @@ def drawer_state(image, model, target="digits"):
     model : fitted classifier with ``predict_proba`` and ``classes_``
     target : {"digits", "mnist"}
         Which training data the model saw, hence how to preprocess.
+    min_confidence : float in (0, 1)
+        The least probability of the top class for the pad to name it.
 
     Returns
     -------
-    dict with ``blank`` (no ink yet), ``input`` (the preprocessed image the network sees),
-    ``proba`` (one probability per class), ``prediction``, ``probability`` and ``readout``
-    (the HTML text under the picture).
+    dict with ``blank`` (no ink yet), ``digit`` (False when refused), ``reason`` (why refused,
+    or None), ``input`` (the preprocessed image the network sees; zeros when the network was
+    not asked), ``proba`` (one probability per class), ``prediction`` (None unless a digit is
+    named), ``guess`` (the top class even when refused, None when the network was not asked),
+    ``probability`` (of ``guess``) and ``readout`` (the HTML text beside the picture).
     """
     check_choice(target, "target", tuple(pp.TARGETS))
+    min_confidence = check_fraction(min_confidence, "min_confidence", inclusive_low=False)
     spec = pp.TARGETS[target]
-    img = np.asarray(image, dtype=float)
+    img = pp.ink_on_black(image)
     classes = np.asarray(model.classes_)
+    state = {"blank": False, "digit": False, "reason": None, "input": np.zeros((spec.size, spec.size)),
+             "proba": np.zeros(len(classes)), "prediction": None, "guess": None, "probability": None}
     if not pp.has_ink(img):
-        return {
-            "blank": True,
-            "input": np.zeros((spec.size, spec.size)),
-            "proba": np.zeros(len(classes)),
-            "prediction": None,
-            "probability": None,
-            "readout": "draw a digit",
-        }
+        return {**state, "blank": True, "readout": "draw a digit"}
+    reason = pp.digit_check(img)
+    if reason is not None:
+        readout = (f'<b class="nnlab-drawdigit-prediction">{NOT_A_DIGIT}</b>'
+                   f' &nbsp; <span class="nnlab-drawdigit-reason">({reason})</span>')
+        return {**state, "reason": reason, "readout": readout}
     x = pp.preprocess(img, target=target)
     proba = np.asarray(model.predict_proba(x[None, :]), dtype=float)[0]
     best = int(np.argmax(proba))
-    prediction = classes[best].item() if hasattr(classes[best], "item") else classes[best]
+    guess = classes[best].item() if hasattr(classes[best], "item") else classes[best]
     probs = " · ".join(f"{html.escape(str(c))}: {p:.3f}" for c, p in zip(classes, proba))
-    readout = (
-        f'<b class="nnlab-drawdigit-prediction">prediction: {html.escape(str(prediction))}</b>'
-        f" &nbsp; probability {proba[best]:.3f}"
-        f'<br><span class="nnlab-drawdigit-probs" style="font-size:smaller">{probs}</span>'
-    )
-    return {
-        "blank": False,
-        "input": x.reshape(spec.size, spec.size),
-        "proba": proba,
-        "prediction": prediction,
-        "probability": round(float(proba[best]), 6),
-        "readout": readout,
-    }
+    state.update(input=x.reshape(spec.size, spec.size), proba=proba, guess=guess,
+                 probability=round(float(proba[best]), 6))
+    if proba[best] < min_confidence:
+        reason = f"the network is not sure: at best {html.escape(str(guess))} with p = {proba[best]:.2f}"
+        head = f'<b class="nnlab-drawdigit-prediction">{NOT_A_DIGIT}</b> &nbsp; ({reason})'
+        state.update(reason=reason)
+    else:
+        head = (f'<b class="nnlab-drawdigit-prediction">prediction: {html.escape(str(guess))}</b>'
+                f" &nbsp; probability {proba[best]:.3f}")
+        state.update(digit=True, prediction=guess)
+    readout = f'{head}<br><span class="nnlab-drawdigit-probs" style="font-size:smaller">{probs}</span>'
+    return {**state, "readout": readout}
+
+
+def train_pad_model(data=None, n_copies=4, hidden_sizes=(64, 64), epochs=30, random_state=0):
+    """The network behind the digit pad: trained on augmented digits, then calibrated.
+
+    1. every training digit gets ``n_copies`` distorted copies (:func:`nnlib.augment.augment_digits`:
+       shifted, rotated, slanted, rescaled, thinner or thicker), so the network has seen digits
+       as varied as a learner's drawings;
+    2. an :class:`~nnlib.mlp.MLPClassifier` is trained on the originals plus the copies;
+    3. its probabilities are calibrated by temperature scaling on the *validation* digits
+       (:class:`nnlib.calibration.TemperatureScaled`), so that p = 0.9 means right about 9 times
+       in 10, and :data:`MIN_CONFIDENCE` means something.
+
+    Parameters
+    ----------
+    data : nnlib.datasets.Split with a validation part, optional
+        Default: ``load_digits(test_size=0.2, val_size=0.2, random_state=0)``.
+
+    Returns
+    -------
+    nnlib.calibration.TemperatureScaled
+        With ``predict_proba``, ``predict``, ``classes_``, ``temperature_`` and the network as
+        ``.model``.
+    """
+    from ..augment import augment_digits
+    from ..calibration import TemperatureScaled
+    from ..datasets import load_digits
+    from ..mlp import MLPClassifier
+
+    if data is None:
+        data = load_digits(test_size=0.2, val_size=0.2, random_state=random_state)
+    if data.X_val is None:
+        raise ValueError("data must have a validation part (load_digits(val_size=...)) to calibrate on")
+    X_more, y_more = augment_digits(data.X_train, data.y_train, n_copies=n_copies, rng=random_state)
+    net = MLPClassifier(hidden_sizes=hidden_sizes, lr=0.01, epochs=epochs, random_state=random_state)
+    net.fit(np.vstack([data.X_train, X_more]), np.concatenate([data.y_train, y_more]))
+    return TemperatureScaled(net).fit(data.X_val, data.y_val)
 
 
 # -- the browser canvas ------------------------------------------------------------------------
@@ -155,9 +217,16 @@ function render({ model, el }) {
   wrap.appendChild(canvas); wrap.appendChild(hint); el.appendChild(wrap);
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
 
+  // One clear = one new generation (a synced counter Python increments). Everything pending
+  // from before it -- a throttled send, a stroke in progress -- is dropped here, and every
+  // picture carries its generation, so Python also drops one that was already on its way.
+  let lastSent = 0, timer = null, dirty = false, drawing = false, last = null;
   function blank() {
+    if (timer) { clearTimeout(timer); timer = null; }
+    dirty = false; drawing = false; last = null;
     ctx.fillStyle = "#000"; ctx.fillRect(0, 0, px, px);
     hint.style.display = "flex"; el.dataset.pixels = ""; el.dataset.sent = "0";
+    el.dataset.generation = String(model.get("generation"));
   }
   blank();
 
@@ -176,12 +245,12 @@ function render({ model, el }) {
         out[by * n + bx] = Math.round(s / (k * k));
       }
     }
+    if (!out.some((v) => v > 0)) return "";   // no ink: the empty picture, never all zeros
     let bin = "";
     for (let i = 0; i < out.length; i++) bin += String.fromCharCode(out[i]);
     return btoa(bin);
   }
 
-  let lastSent = 0, timer = null, dirty = false;
   function send() {
     if (timer) { clearTimeout(timer); timer = null; }
     if (!dirty) return;
@@ -189,7 +258,9 @@ function render({ model, el }) {
     const b64 = encode();
     el.dataset.pixels = b64;
     el.dataset.sent = String(Number(el.dataset.sent || "0") + 1);
-    model.set("pixels", b64); model.save_changes();
+    // Picture and generation in one value: ipywidgets sends only changed traits, so a stamp
+    // of its own would be missing from most messages.
+    model.set("picture", { pixels: b64, generation: model.get("generation") }); model.save_changes();
   }
   function schedule() {   // throttle: at most one picture per throttle_ms while drawing
     dirty = true;
@@ -197,7 +268,6 @@ function render({ model, el }) {
     if (wait <= 0) send(); else if (!timer) timer = setTimeout(send, wait);
   }
 
-  let drawing = false, last = null;
   function pos(e) {
     const r = canvas.getBoundingClientRect();
     return [(e.clientX - r.left) * px / r.width, (e.clientY - r.top) * px / r.height];
@@ -233,9 +303,9 @@ function render({ model, el }) {
   canvas.addEventListener("pointercancel", end);
   canvas.addEventListener("lostpointercapture", end);
 
-  const onMsg = (msg) => { if (msg && msg.type === "clear") { blank(); dirty = false; } };
-  model.on("msg:custom", onMsg);
-  return () => { model.off("msg:custom", onMsg); if (timer) clearTimeout(timer); };
+  const onClear = () => blank();
+  model.on("change:generation", onClear);
+  return () => { model.off("change:generation", onClear); if (timer) clearTimeout(timer); };
 }
 export default { render };
 """
@@ -246,9 +316,14 @@ class DrawCanvas(anywidget.AnyWidget):
 
     Traits
     ------
-    pixels : str
-        The picture, ``size`` x ``size`` 8-bit grayscale (0 = background, 255 = ink), base64;
-        ``""`` when cleared. Read it as an array with :attr:`image`.
+    picture : dict ``{"pixels": str, "generation": int}``
+        What the browser sends: the picture, ``size`` x ``size`` 8-bit grayscale (0 =
+        background, 255 = ink) in base64 (``""`` for an empty pad), and the generation it was
+        drawn in. One trait, so the two always travel in the same message.
+    generation : int
+        How many times the pad was cleared. :meth:`clear` increments it, which wipes the
+        browser's canvas and cancels anything pending there; a picture drawn in an earlier
+        generation (one still on its way when Clear was pressed) is ignored.
     size : int
         Side of the picture sent to Python; must divide ``canvas_px`` (default 56 = 280 / 5).
     canvas_px : int
@@ -257,33 +332,60 @@ class DrawCanvas(anywidget.AnyWidget):
         Pen diameter in canvas pixels (default 20, about what a finger or mouse stroke feels like).
     throttle_ms : int
         Least time between two pictures sent while the pen moves (default 80 ms).
+
+    Notes
+    -----
+    The race this design closes (issue 12.6): ipywidgets lets one message per widget be on its
+    way and merges later changes into one buffered message, sent when the kernel has handled
+    the first, while a click on Clear (another widget) goes out at once. So the last picture of
+    a stroke can reach Python *after* Clear. And ipywidgets sends only attributes whose value
+    changed: a generation stamp in a trait of its own would be left out of most messages, and a
+    late picture would then look current. Stamping every picture in the same dict makes it
+    recognisable as late.
     """
 
     _esm = _ESM
-    pixels = traitlets.Unicode("").tag(sync=True)
+    picture = traitlets.Dict({"pixels": "", "generation": 0}).tag(sync=True)
+    generation = traitlets.Int(0).tag(sync=True)
     size = traitlets.Int(56).tag(sync=True)
     canvas_px = traitlets.Int(280).tag(sync=True)
     brush = traitlets.Float(20.0).tag(sync=True)
     throttle_ms = traitlets.Int(80).tag(sync=True)
 
     def __init__(self, size=56, canvas_px=280, brush=20.0, throttle_ms=80, **kwargs):
-        size = int(check_positive(size, "size"))
-        canvas_px = int(check_positive(canvas_px, "canvas_px"))
+        size = check_positive_int(size, "size")
+        canvas_px = check_positive_int(canvas_px, "canvas_px")
         if canvas_px % size:
             raise ValueError(f"size must divide canvas_px={canvas_px}; got {size}")
         brush = check_positive(brush, "brush")
-        throttle_ms = int(check_positive(throttle_ms, "throttle_ms"))
+        throttle_ms = check_positive_int(throttle_ms, "throttle_ms")
         super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, **kwargs)
 
     @property
+    def pixels(self):
+        """The current picture in base64 (``""`` when empty or when it is from before the last clear)."""
+        current = self.picture.get("generation") == self.generation
+        return str(self.picture.get("pixels", "")) if current else ""
+
+    @pixels.setter
+    def pixels(self, value):
+        """Set the picture as the browser does, in the current generation."""
+        self.picture = {"pixels": str(value), "generation": self.generation}
+
+    @property
     def image(self):
-        """The current picture as a float array of shape (size, size) in [0, 1]."""
+        """The current picture as a float array of shape (size, size) in [0, 1] (all zeros when
+        cleared, or when the picture is from before the last clear)."""
         return decode_pixels(self.pixels, self.size)
 
     def clear(self):
-        """Wipe the canvas in the browser and the picture in Python."""
+        """Wipe the canvas in the browser and the picture in Python.
+
+        The new generation is sent first, so the browser has wiped its canvas (and dropped any
+        pending picture) before the readout -- updated when ``picture`` changes -- says so.
+        """
+        self.generation += 1
         self.pixels = ""
-        self.send({"type": "clear"})
 
 
 # -- the live widget ---------------------------------------------------------------------------
@@ -345,7 +447,7 @@ class DigitDrawer(LiveWidget):
                        layout=w.Layout(margin="0 0 0 12px"))
         self.ui = w.HBox([self.canvas, right], layout=w.Layout(align_items="flex-start"))
         self.ui.add_class(f"nnlab-{self.name}")
-        self.canvas.observe(self._on_change, names="pixels")
+        self.canvas.observe(self._on_change, names=["picture", "generation"])
         # What a new drawing changes (the image fills its axes: its frame too).
         self.animate(self.image_artist, *self.bars, self.bar_title,
                      *[sp for a in (ax_img, ax_bar) for sp in a.spines.values()])
@@ -359,12 +461,14 @@ class DigitDrawer(LiveWidget):
     def update(self):
         s = self.state()
         self.image_artist.set_data(s["input"])
-        best = None if s["blank"] else int(np.argmax(s["proba"]))
+        best = int(np.argmax(s["proba"])) if s["digit"] else None
         for k, (bar, p) in enumerate(zip(self.bars, s["proba"])):
             bar.set_height(p)
             bar.set_color(INK_COLOUR if k == best else BAR_COLOUR)
         if s["blank"]:
             self.bar_title.set_text("draw a digit")
+        elif not s["digit"]:
+            self.bar_title.set_text("not a digit?")
         else:
             self.bar_title.set_text(f"prediction {s['prediction']} (p = {s['probability']:.2f})")
         self.readout.value = s["readout"]

@@ -53,9 +53,9 @@ class GatePicture:
     w2: float
     b: float
     X: np.ndarray          # (4, 2) inputs
-    target: np.ndarray     # (4,) the gate's outputs
+    target: np.ndarray     # (4,) the gate's outputs, the targets y
     z: np.ndarray          # (4,) net inputs w·x + b
-    output: np.ndarray     # (4,) perceptron outputs (1 where z >= 0)
+    output: np.ndarray     # (4,) perceptron outputs ŷ (1 where z >= 0)
     correct: np.ndarray    # (4,) bool
     n_correct: int
     solved: bool
@@ -87,7 +87,7 @@ def truth_table_html(p):
     return (
         f'<div style="font-family:monospace">w₁ = {_fmt(p.w1)}, w₂ = {_fmt(p.w2)}, b = {_fmt(p.b)}'
         '<table style="border-collapse:collapse;text-align:center">'
-        "<tr><th>x₁</th><th>x₂</th><th>target</th><th>z</th><th>output</th><th></th></tr>"
+        "<tr><th>x₁</th><th>x₂</th><th>target y</th><th>z</th><th>output ŷ</th><th></th></tr>"
         + "".join(rows)
         + f'</table><b style="color:{colour}">{p.status}</b></div>'
     )

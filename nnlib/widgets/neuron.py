@@ -1,7 +1,7 @@
 """NeuronExplorer: move a neuron's weights, bias and activation and watch its output change.
 
 Left: the activation curve φ(z) with the current input's net input z marked. Right: the neuron's
-output y = φ(w₁x₁ + w₂x₂ + b) over the input plane, with the line z = 0 and the chosen input point.
+activation a = φ(w₁x₁ + w₂x₂ + b) over the input plane, with the line z = 0 and the chosen input point.
 
 The pure function :func:`neuron_picture` computes everything shown; the widget only moves its
 result into existing matplotlib artists.
@@ -48,7 +48,7 @@ class NeuronPicture:
     x1: float
     x2: float
     z: float                 # net input of the chosen point
-    y: float                 # output of the chosen point
+    y: float                 # activation a = φ(z) of the chosen point
     curve_z: np.ndarray      # (CURVE_N,) z values of the activation curve
     curve_y: np.ndarray      # (CURVE_N,) φ(z)
     curve_ylim: tuple        # y-limits of the left panel
@@ -65,16 +65,16 @@ def _fmt(v):
 
 
 def readout_text(w1, w2, b, activation, x1, x2, z, y):
-    """The readout's HTML: the weighted sum written out, then z and y (4 decimals).
+    """The readout's HTML: the net input written out, then z and the activation a (4 decimals).
 
     Examples
     --------
     >>> print(readout_text(1, 1, -1.5, "step", 1, 1, 0.5, 1.0))  # doctest: +NORMALIZE_WHITESPACE
-    <b>z</b> = w₁·x₁ + w₂·x₂ + b = 1.00·1.00 + 1.00·1.00 + (-1.50) = <b>0.5000</b><br><b>y</b> = step(z) = <b>1.0000</b>
+    <b>z</b> = w₁·x₁ + w₂·x₂ + b = 1.00·1.00 + 1.00·1.00 + (-1.50) = <b>0.5000</b><br><b>a</b> = step(z) = <b>1.0000</b>
     """
     return (
         f"<b>z</b> = w₁·x₁ + w₂·x₂ + b = {w1:.2f}·{x1:.2f} + {w2:.2f}·{x2:.2f} + ({b:.2f}) = <b>{_fmt(z)}</b><br>"
-        f"<b>y</b> = {activation}(z) = <b>{_fmt(y)}</b>"
+        f"<b>a</b> = {activation}(z) = <b>{_fmt(y)}</b>"
     )
 
 
@@ -188,7 +188,7 @@ class NeuronExplorer(LiveWidget):
         # Few fixed ticks: tick labels are most of a redraw's cost.
         ax_c.set_xticks([Z_RANGE[0], Z_RANGE[0] / 2, 0, Z_RANGE[1] / 2, Z_RANGE[1]])
         ax_c.set_xlabel("net input z")
-        ax_c.set_ylabel("output y = φ(z)")
+        ax_c.set_ylabel("activation a = φ(z)")
         self.curve_title = ax_c.set_title("", fontsize=9)
         ax_c.grid(alpha=0.3)
 
@@ -206,7 +206,7 @@ class NeuronExplorer(LiveWidget):
         ax_p.set_yticks([0, 1])
         ax_p.set_xlabel("x₁")
         ax_p.set_ylabel("x₂")
-        ax_p.set_title("output over the input plane (dashed: z = 0)", fontsize=9)
+        ax_p.set_title("activation a over the input plane (dashed: z = 0)", fontsize=9)
         self.colorbar = self.fig.colorbar(self.image, ax=ax_p, shrink=0.9)
         self._activation_shown = None
         # What a move changes; the corners and the frame sit on the image, so they are redrawn
@@ -235,7 +235,7 @@ class NeuronExplorer(LiveWidget):
         zc = float(np.clip(p.z, *Z_RANGE))  # keep the marker on screen; the readout has the exact z
         self.z_vline.set_xdata([zc, zc])
         self.z_mark.set_data([zc], [p.y])
-        self.curve_title.set_text(f"{p.activation}:  z = {p.z:.2f} → y = {p.y:.3f}")
+        self.curve_title.set_text(f"{p.activation}:  z = {p.z:.2f} → a = {p.y:.3f}")
         self.image.set_data(p.grid_y)
         if p.line is None:
             self.zero_line.set_data([], [])

@@ -4,10 +4,10 @@ Three parts, as every nnlab widget:
 
 1. :func:`stepper_state` (pure) replays a rule with :func:`nnlib.learning_rules.train_steps` and
    returns the state after ``k`` single-sample steps: weights, the step just made, the decision
-   line, the error curve and the readout text;
+   line, the misclassified-after-each-epoch curve and the readout text;
 2. :class:`RuleStepper` draws the data, the line and the curve once and moves the pure
    function's numbers into them;
-3. buttons Step (k + 1), Epoch (to the end of the next pass) and Reset (k = 0). Changing a
+3. buttons Step (k + 1), Epoch (to the end of the current epoch) and Reset (k = 0). Changing a
    dropdown or the learning rate starts again from k = 0.
 
 Examples
@@ -30,7 +30,9 @@ from matplotlib.ticker import MaxNLocator
 from .. import learning_rules as LR
 from .._checks import check_choice, check_positive, check_positive_int
 from ..datasets import blobs, logic_gate
-from ..plots.gates import CLASS_COLOURS
+from ..datasets.logic import ENCODINGS, LEVELS
+from ..plots.gates import CLASS_COLOURS, decision_line, half_plane_polygon
+from ..plots.training import MISCLASSIFIED_LABEL, MISCLASSIFIED_XLABEL
 from ._base import LiveWidget, doubled_limit, live_figure
 
 __all__ = ["RULES", "DATASETS", "ENCODINGS", "LEARNING_RATES", "load_dataset", "stepper_state",
@@ -39,7 +41,6 @@ __all__ = ["RULES", "DATASETS", "ENCODINGS", "LEARNING_RATES", "load_dataset", "
 #: Dropdown label -> rule name of :mod:`nnlib.learning_rules`.
 RULES = {"Hebb": "hebb", "perceptron": "perceptron", "delta (Widrow–Hoff)": "delta"}
 DATASETS = ("AND", "OR", "XOR", "noisy blobs")
-ENCODINGS = ("binary", "bipolar")
 LEARNING_RATES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 
 
@@ -93,17 +94,6 @@ def _limits(X):
     return (float(lo[0] - pad[0]), float(hi[0] + pad[0])), (float(lo[1] - pad[1]), float(hi[1] + pad[1]))
 
 
-def _line(w_, b, threshold, xlim, ylim):
-    """Two points of w·x + b = threshold across the box (None if w = 0)."""
-    w1, w2 = float(w_[0]), float(w_[1])
-    c = b - threshold
-    if abs(w2) > 1e-12 * max(1.0, abs(w1)):
-        return (xlim[0], xlim[1]), (-(w1 * xlim[0] + c) / w2, -(w1 * xlim[1] + c) / w2)
-    if w1 != 0.0:
-        return (-c / w1, -c / w1), ylim
-    return None
-
-
 def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k=0):
     """The learner's state after ``k`` single-sample steps of ``rule`` (samples in order, w = 0, b = 0).
 
@@ -120,15 +110,17 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
     -------
     dict
         ``X``, ``y``, ``w``, ``b``, ``step`` (the last :class:`nnlib.learning_rules.Step`, or None),
-        ``epoch`` (completed passes), ``errors`` (misclassified rows at the end of each pass so far,
-        the current partial pass included), ``predicted`` (current class of each row),
+        ``epoch`` (epochs completed), ``misclassified`` (rows misclassified at the end of each
+        completed epoch, epoch 1 first — the quantity of ``Perceptron.misclassified_``; the
+        readout's "misclassified now" counts with the current weights), ``predicted`` (current
+        class of each row),
         ``threshold`` (where the unit switches), ``line`` (two points of the decision line or None),
         ``xlim``, ``ylim``, ``readout`` (dict label -> text).
 
     Examples
     --------
     >>> st = stepper_state("hebb", "AND", "bipolar", lr=1.0, k=4)
-    >>> st["w"].tolist(), st["b"], st["errors"].tolist()
+    >>> st["w"].tolist(), st["b"], st["misclassified"].tolist()
     ([2.0, 2.0], -2.0, [0])
     """
     check_choice(rule, "rule", tuple(RULES.values()))
@@ -138,7 +130,7 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
     k = check_positive_int(k, "k", minimum=0)
     X, y = _data(dataset, encoding)
     n = len(X)
-    low, high = (0.0, 1.0) if encoding == "binary" else (-1.0, 1.0)
+    low, high = LEVELS[encoding]
     threshold = (low + high) / 2 if rule == "delta" else 0.0
     xlim, ylim = _limits(X)
     if k == 0:
@@ -151,17 +143,18 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
         w_, b = last.w_after, float(last.b_after)
     net = X @ w_ + b
     predicted = np.where(net >= threshold, high, low)
-    if steps:
-        errors = LR.epoch_errors(list(steps), X, y, encoding=encoding).misclassified
+    done = (k // n) * n  # steps of the completed epochs: the curve shows only those
+    if done:
+        misclassified = LR.epoch_errors(list(steps[:done]), X, y, encoding=encoding).misclassified
     else:
-        errors = np.zeros(0, dtype=int)
+        misclassified = np.zeros(0, dtype=int)
     readout = {
-        "step": f"{k} (pass {(k - 1) // n + 1}, sample {last.sample + 1} of {n})" if last
+        "step": f"{k} (epoch {last.epoch}, sample {last.sample + 1} of {n})" if last
         else "0 (nothing learned yet)",
         "x": _vec(last.x) if last else "—",
-        "target": _num(last.target) if last else "—",
-        "output": _num(last.output) if last else "—",
-        "error": (_num(last.error) if last.error is not None else "— (Hebb has no error)") if last else "—",
+        "target y": _num(last.y) if last else "—",
+        "prediction ŷ": _num(last.y_hat) if last else "—",
+        "error y − ŷ": (_num(last.error) if last.error is not None else "— (Hebb has no error)") if last else "—",
         "Δw": _vec(last.dw) if last else "—",
         "Δb": _num(last.db) if last else "—",
         "new w": _vec(w_),
@@ -170,8 +163,8 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
     }
     return {
         "X": X, "y": y, "w": np.asarray(w_, dtype=float), "b": float(b), "step": last,
-        "epoch": k // n, "errors": np.asarray(errors), "predicted": predicted,
-        "threshold": threshold, "line": _line(w_, b, threshold, xlim, ylim),
+        "epoch": k // n, "misclassified": np.asarray(misclassified), "predicted": predicted,
+        "threshold": threshold, "line": decision_line(w_[0], w_[1], b - threshold, xlim, ylim),
         "xlim": xlim, "ylim": ylim, "readout": readout,
     }
 
@@ -181,29 +174,14 @@ def readout_html(readout):
     return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
 
 
-def _half_plane(w_, b, threshold, xlim, ylim):
-    """Corners of the box region where w·x + b ≥ threshold (the high class), as an (m, 2) array."""
-    corners = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]])
-    val = corners @ w_ + b - threshold
-    pts = []
-    for i in range(4):
-        j = (i + 1) % 4
-        if val[i] >= 0:
-            pts.append(corners[i])
-        if (val[i] >= 0) != (val[j] >= 0):
-            t = val[i] / (val[i] - val[j])
-            pts.append(corners[i] + t * (corners[j] - corners[i]))
-    return np.array(pts) if len(pts) >= 3 else np.zeros((0, 2))
-
-
 class RuleStepper(LiveWidget):
     """Step through Hebb, perceptron or delta-rule learning one sample at a time.
 
     Controls: rule, dataset and encoding dropdowns, a learning-rate slider, and buttons Step,
     Epoch and Reset. The left panel shows the data (class 0 blue circles, class 1 red squares),
     the sample just used (black ring), the decision line with the "class 1" side shaded; the
-    right panel the misclassified count after each pass. The readout lists x, target, output,
-    error, Δw, Δb and the new w, b.
+    right panel the number of samples misclassified after each epoch (epoch 1 first). The
+    readout lists x, the target y, the prediction ŷ, the error y − ŷ, Δw, Δb and the new w, b.
 
     Examples
     --------
@@ -265,7 +243,7 @@ class RuleStepper(LiveWidget):
         self.refresh()
 
     def epoch_once(self):
-        """On to the end of the current pass (a whole pass if at a pass boundary)."""
+        """On to the end of the current epoch (a whole epoch if at an epoch boundary)."""
         n = len(self.state["X"])
         self.k = (self.k // n + 1) * n
         self.refresh()
@@ -294,10 +272,10 @@ class RuleStepper(LiveWidget):
         self.title = ax.set_title("")
         ax.set_aspect("auto")
         (self.err_line,) = ax2.plot([], [], "o-", color="#ff7f0e", lw=1.6, ms=4)
-        ax2.set_xlabel("pass over the data (epoch)")
-        ax2.set_ylabel("misclassified after the pass")
+        ax2.set_xlabel(MISCLASSIFIED_XLABEL)
+        ax2.set_ylabel(MISCLASSIFIED_LABEL)
         ax2.grid(alpha=0.3)
-        ax2.set_title("errors per epoch")
+        ax2.set_title("misclassified after each epoch")
         for a in (ax, ax2):
             a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
             a.yaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
@@ -322,12 +300,12 @@ class RuleStepper(LiveWidget):
             self.shade.set_xy(np.zeros((0, 2)))
         else:
             self.line.set_data(*st["line"])
-            self.shade.set_xy(_half_plane(st["w"], st["b"], st["threshold"], xlim, ylim))
+            self.shade.set_xy(half_plane_polygon(st["w"][0], st["w"][1], st["b"] - st["threshold"], xlim, ylim))
         self.set_limits(self.ax, xlim, ylim)
         rule_label = {v: k for k, v in RULES.items()}[self.values()["rule"]]
         self.title.set_text(f"{rule_label} on {self.dataset.value} — step {self.k}")
-        errs = st["errors"]
-        self.err_line.set_data(np.arange(1, len(errs) + 1), errs)
-        right = doubled_limit(len(errs), 5)  # room for 5, 10, 20... passes
+        wrong = st["misclassified"]
+        self.err_line.set_data(np.arange(1, len(wrong) + 1), wrong)  # epoch 1 at x = 1
+        right = doubled_limit(len(wrong), 5)  # room for 5, 10, 20... epochs
         self.set_limits(self.ax_err, (0.5, right + 0.5), (-0.3, len(X) + 0.3))
         self.readout.value = readout_html(st["readout"])

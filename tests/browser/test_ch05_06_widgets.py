@@ -99,7 +99,7 @@ def test_rule_stepper_every_control(page, lab):
     _change(page, "05", "stepper", "lr",
             lambda: set_slider(page, "nnlab-stepper-lr", 4, via="keys"), expect(**s))
     step(6, record=False)
-    assert "pass 2, sample 2 of 4" in _shown(page, "nnlab-stepper-readout")
+    assert "epoch 2, sample 2 of 4" in _shown(page, "nnlab-stepper-readout")
     assert_no_error_outputs(page)
 
 
@@ -121,8 +121,8 @@ def test_gradient_descent_explorer_every_control(page, lab):
         ("steps", dict(steps=80), lambda: set_slider(page, "nnlab-descent-steps", 80, via="readout")),
         ("x0", dict(x0=-3.0), lambda: set_slider(page, "nnlab-descent-x0", "-3", via="readout")),
         ("y0", dict(y0=1.0), lambda: set_slider(page, "nnlab-descent-y0", "1", via="readout")),
-        ("surface", dict(surface="rosenbrock"),
-         lambda: select_dropdown(page, "nnlab-descent-surface", "rosenbrock")),
+        ("surface", dict(surface="banana"),
+         lambda: select_dropdown(page, "nnlab-descent-surface", "banana")),
         ("optimizer", dict(optimizer="adam"), lambda: select_dropdown(page, "nnlab-descent-optimizer", "adam")),
     ]
     for control, new, action in steps:

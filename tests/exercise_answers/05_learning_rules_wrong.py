@@ -13,3 +13,10 @@ new_b = 0.1
 # Uses the AND targets (one +1, three −1) instead of OR.
 w_hebb = [2.0, 2.0]
 b_hebb = -2.0
+
+# %% Exercise 5.4
+# Keeps the perceptron's step: the output is thresholded before the error is taken.
+def delta_update(w, b, x, y, lr):
+    y_hat = 1.0 if x @ w + b >= 0 else 0.0
+    error = y - y_hat
+    return w + lr * error * x, b + lr * error
