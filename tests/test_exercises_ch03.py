@@ -1,5 +1,5 @@
 """Chapter 03 checks beyond the three-way tests (unanswered / reference / wrong), which live in
-test_exercises_ch03_04.py: each check judges the idea, not one magic answer, and never crashes.
+test_exercises_ch03_06.py: each check judges the idea, not one magic answer, and never crashes.
 """
 
 import numpy as np
@@ -34,3 +34,13 @@ def test_line_search_check_accepts_any_separating_line_and_rejects_shortcuts():
     assert fb.status == "wrong" and "None where a grid line exists" in str(fb)
     # the wrong type of answer is a hint, not a crash
     assert ch03.check_line_search(lambda X, y, grid: "no").status == "wrong"
+
+
+def test_checks_judge_the_idea_not_one_magic_answer():
+    # 3.2: another point and line that work
+    assert ch03.check_moved_point((0.0, -1.0), (1.0, 2.0, -0.5))
+    assert ch03.check_moved_point((-1.0, -1.0), (1.0, 1.0, -3.0)).status == "wrong"  # separable, bad line
+    # 3.3: scaled weights work too
+    assert ch03.check_product_feature((2.0, 2.0, -4.0, -1.0))
+    # 3.1: a malformed table is a "Not yet", never a crash
+    assert ch03.check_separable_count(14, [(0, 1, 2, 0)]).status == "wrong"

@@ -1,4 +1,4 @@
-"""Chapters 04–06 checks: reference answers pass, wrong answers get "Not yet", "..." is unanswered.
+"""Chapters 03–06 checks: reference answers pass, wrong answers get "Not yet", "..." is unanswered.
 
 The answers come from the real files (``solutions/``, ``tests/exercise_answers/`` and the
 notebooks' own answer cells), exec'd in a namespace holding the notebooks' imports.
@@ -10,13 +10,17 @@ import nbformat
 import numpy as np
 import pytest
 
-from nnlib import activations
-from nnlib.exercises import ch04, ch05, ch06
+from nnlib import activations, datasets, separability
+from nnlib.exercises import ch03, ch04, ch05, ch06
 from test_exercises import parse_answer_file
 
 REPO = Path(__file__).resolve().parents[1]
-STEMS = ("04_multilayer_perceptron", "05_learning_rules", "06_gradient_descent_backprop")
+STEMS = ("03_xor_problem", "04_multilayer_perceptron", "05_learning_rules", "06_gradient_descent_backprop")
 CHECKS = {
+    "3.1": (ch03.check_separable_count, ("n_separable", "not_separable")),
+    "3.2": (ch03.check_moved_point, ("moved_point", "separating_line")),
+    "3.3": (ch03.check_product_feature, ("weights_with_product",)),
+    "3.4": (ch03.check_line_search, ("find_separating_line",)),
     "4.1": (ch04.check_count_parameters, ("count_parameters",)),
     "4.2": (ch04.check_forward_pass, ("forward",)),
     "4.3": (ch04.check_circles_settings, ("circles_settings",)),
@@ -38,7 +42,7 @@ NOTEBOOK = {c.metadata["nnlab"]["exercise"]: c.source
 
 def _run(number, source):
     check, names = CHECKS[number]
-    ns = {"np": np, "activations": activations}
+    ns = {"np": np, "activations": activations, "datasets": datasets, "separability": separability}
     exec(source, ns)  # noqa: S102 - our own answer files
     return check(*(ns[n] for n in names))
 
