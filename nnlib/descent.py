@@ -32,8 +32,8 @@ from typing import Callable
 
 import numpy as np
 
-from ._checks import (as_1d_float, as_2d_float, check_choice, check_positive,
-                      check_positive_int)
+from ._checks import (as_1d_float, as_2d_float, check_choice, check_non_negative,
+                      check_positive, check_positive_int)
 from .divergence import DivergenceGuard
 from .optimizers import SGD, Adam, Momentum
 
@@ -400,7 +400,13 @@ def describe_run(run, surface, tol=1e-3):
     >>> describe_run(gradient_descent_path(s.grad, [2.0, 2.0], 0.001, 20, f=s.f), s)
     'crawling'
     """
+    if not isinstance(run, DescentPath):
+        raise TypeError(f"run must be a DescentPath (from gradient_descent_path); got {type(run).__name__}")
     s = get_surface(surface)
+    if run.path.shape[1:] != (s.dim,):
+        raise ValueError(f"run must be a path on surface {s.name!r} ({s.dim} weights); "
+                         f"its points have shape {run.path.shape[1:]}")
+    tol = check_non_negative(tol, "tol")
     if run.diverged:
         return "diverged"
     final_loss = float(s.f(run.path[-1]))
@@ -443,7 +449,7 @@ def compare_optimizers(surface, start=None, steps=200, lrs=None):
     {'sgd': 3.7726, 'momentum': 0.0, 'adam': 0.0}
     """
     s = get_surface(surface)
-    start = s.default_start if start is None else start
+    start = as_1d_float(s.default_start if start is None else start, "start", size=s.dim)
     lrs = {"sgd": 0.005, "momentum": 0.005, "adam": 0.1} if lrs is None else dict(lrs)
     for name in lrs:
         check_choice(name, "lrs key", OPTIMIZERS)

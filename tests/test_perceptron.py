@@ -300,7 +300,7 @@ def test_sklearn_clone_and_params(model):
     params = model.get_params()
     expected = {
         Perceptron: dict(lr=0.5, max_epochs=7, shuffle=False, random_state=0, init="zeros"),
-        Adaline: dict(lr=0.05, max_epochs=50, batch="full", shuffle=True, random_state=0,
+        Adaline: dict(lr=0.05, max_epochs=200, batch="full", shuffle=True, random_state=0,
                       tol=1e-6, encoding="binary"),
     }[type(model)]  # fmt: skip
     assert params == expected
