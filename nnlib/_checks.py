@@ -31,6 +31,7 @@ __all__ = [
     "check_bool",
     "check_random_state",
     "check_axis",
+    "check_has_methods",
 ]
 
 
@@ -233,7 +234,7 @@ def check_fraction(value, name, *, inclusive_low=True, inclusive_high=False):
 
 def check_choice(value, name, choices):
     """Return ``value`` if it is one of ``choices``, else raise listing the valid ones."""
-    if value not in choices:
+    if isinstance(value, np.ndarray) or value not in choices:  # (an array compared with names is ambiguous)
         valid = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {valid}; got {value!r}")
     return value
@@ -279,3 +280,11 @@ def check_axis(axis, ndim, name="axis"):
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name} must be in [{-ndim}, {ndim}) for an array with {ndim} dimension(s); got {axis}")
     return int(axis)
+
+
+def check_has_methods(obj, name, methods, what):
+    """Raise a TypeError naming ``name`` unless ``obj`` has every method in ``methods``."""
+    missing = [m for m in methods if not callable(getattr(obj, m, None))]
+    if missing:
+        raise TypeError(f"{name} must be {what} (with {', '.join(methods)}); got {type(obj).__name__}")
+    return obj

@@ -21,7 +21,7 @@ import copy
 
 import numpy as np
 
-from ._checks import as_2d_float, check_non_negative, check_positive
+from ._checks import as_2d_float, as_float_array, check_has_methods, check_non_negative, check_positive
 
 __all__ = [
     "numerical_gradient",
@@ -92,8 +92,8 @@ def relative_error(a, b):
     >>> round(relative_error(np.array([1.0, 4.0]), np.array([1.0, 3.996])), 6)
     0.001
     """
-    a = np.asarray(a, dtype=np.float64)
-    b = np.asarray(b, dtype=np.float64)
+    a = as_float_array(a, "a", allow_empty=True, finite=False)
+    b = as_float_array(b, "b", allow_empty=True, finite=False)
     if a.shape != b.shape:
         raise ValueError(f"b must have the same shape as a {a.shape}; got {b.shape}")
     if a.size == 0:
@@ -233,6 +233,7 @@ def check_gradients(network, X, y, eps=1e-5):
     (['W1', 'b1', 'W2', 'b2'], True)
     """
     eps = check_positive(eps, "eps")
+    check_has_methods(network, "network", ("forward", "backward", "penalty"), "an nnlib.network.Network")
     net = _in_float64(network)
     X = as_2d_float(X, "X")
     y = _targets(y)
