@@ -178,7 +178,7 @@ def _public_methods(obj):
 
 
 @pytest.mark.parametrize("entry_point", list(_entry_points()))
-@settings(max_examples=40, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
+@settings(max_examples=60, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_bad_input_is_refused_by_name_or_answered(entry_point, data):
