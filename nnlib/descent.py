@@ -32,8 +32,8 @@ from typing import Callable
 
 import numpy as np
 
-from ._checks import (as_1d_float, as_2d_float, check_choice, check_non_negative,
-                      check_positive, check_positive_int)
+from ._checks import (as_1d_float, as_2d_float, check_choice, check_finite_scalar,
+                      check_non_negative, check_positive, check_positive_int)
 from .divergence import DivergenceGuard
 from .optimizers import SGD, Adam, Momentum
 
@@ -355,7 +355,14 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
     opt = _make_optimizer(optimizer, lr, beta, beta1, beta2, eps)
     guard = DivergenceGuard(lr, f"gradient descent ({optimizer})")
 
-    path, losses = [w.copy()], [float(f(w))]
+    # Checked once at the start, so the loop below is the algorithm only.
+    start_loss = f(w)
+    if isinstance(start_loss, np.ndarray) and start_loss.shape == ():
+        start_loss = start_loss.item()
+    start_loss = check_finite_scalar(start_loss, "f(start)")
+    if np.shape(grad_f(w)) != w.shape:
+        raise ValueError(f"grad_f must return a gradient of start's shape {w.shape}; got shape {np.shape(grad_f(w))}")
+    path, losses = [w.copy()], [start_loss]
     # A path can pass (almost) exactly through a minimum of loss 0, and momentum then climbs
     # back up a little: "far above its best" is measured from no lower than start / GROWTH,
     # so only a loss that also passes the starting loss can count as diverged.

@@ -12,7 +12,7 @@ import scipy.sparse
 from sklearn.datasets import make_blobs
 from sklearn.exceptions import ConvergenceWarning
 
-from nnlib import activations, datasets, descent, gradient_check, layers, losses
+from nnlib import activations, datasets, descent, gradient_check, layers, learning_rules, losses, network, regularization
 from nnlib.mlp import MLPClassifier, MLPRegressor
 from nnlib.perceptron import Adaline, Perceptron
 
@@ -255,3 +255,35 @@ def test_adaline_that_diverges_warns_only_about_divergence():
     with pytest.warns(RuntimeWarning, match="diverged") as rec:
         Adaline(lr=50.0).fit(X, y)
     assert [w.category for w in rec] == [RuntimeWarning]
+
+
+# --------------------------------------------------------------------------- the same kinds elsewhere (fuzz finds)
+def _bowl_f(w):
+    return float(np.sum(np.asarray(w) ** 2))
+
+
+@pytest.mark.parametrize(
+    "call, kind, message",
+    [
+        (lambda: descent.gradient_descent_path(lambda w: np.ones(3), [1.0, 2.0], 0.1, 3, f=_bowl_f), ValueError,
+         r"^grad_f must return a gradient of start's shape \(2,\)"),  # was "grads[0] ..." from the optimiser
+        (lambda: descent.gradient_descent_path(lambda w: 2 * w, [1.0, 2.0], 0.1, 3, f=lambda w: "a"), TypeError,
+         "^f\\(start\\) must be a real number"),  # was float()'s message
+        (lambda: descent.gradient_descent_path(lambda w: 2 * w, [1.0, 2.0], 0.1, 3, f=lambda w: np.nan), ValueError,
+         "^f\\(start\\) must be finite"),  # was a "diverged" warning at step 1
+        (lambda: descent.get_surface(np.zeros(0)), ValueError, "^surface must be one of"),  # was numpy's "truth value"
+        (lambda: gradient_check.relative_error(None, None), TypeError, "^a must be array-like"),  # was nan
+        (lambda: gradient_check.check_gradients(None, np.ones((2, 2)), [0, 1]), TypeError, "^network must be"),
+        (lambda: network.Network(None, None, None), TypeError, "^layers must be a list"),
+        (lambda: learning_rules.threshold_output(0.0, "ternary"), ValueError,
+         "^encoding must be one of"),  # was KeyError
+        (lambda: regularization.EarlyStopping().update(None, []), TypeError,
+         "^val_loss must be a number"),
+        (lambda: regularization.EarlyStopping().update(1.0, np.ones(3)), TypeError,
+         "^params must be a list of numpy arrays"),  # was "iteration over a 0-d array" for np.float64
+        (lambda: Perceptron(random_state=-1).fit(X6, [0, 1, 0, 1, 0, 1]), ValueError, "^random_state must be >= 0"),
+    ],
+)
+def test_the_same_kinds_elsewhere(call, kind, message):
+    with pytest.raises(kind, match=message):
+        call()
