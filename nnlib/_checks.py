@@ -7,14 +7,18 @@ name and says what was expected, so a learner sees at once which argument is wro
 from __future__ import annotations
 
 import numbers
+import warnings
 
 import numpy as np
+from sklearn.exceptions import DataConversionWarning
 
 __all__ = [
     "as_float_array",
     "as_2d_float",
     "as_1d_float",
     "as_labels",
+    "as_class_labels",
+    "check_y_given",
     "check_same_length",
     "check_positive",
     "check_positive_int",
@@ -26,6 +30,8 @@ __all__ = [
     "check_dtype",
     "check_bool",
     "check_random_state",
+    "check_axis",
+    "check_has_methods",
 ]
 
 
@@ -33,17 +39,49 @@ def _describe(x):
     return f"shape {np.shape(x)}" if hasattr(x, "shape") else f"{type(x).__name__} {x!r:.60}"
 
 
-def as_float_array(x, name, *, allow_empty=False, dtype=np.float64):
-    """Convert ``x`` to a finite float array, naming ``name`` in any error."""
-    if np.iscomplexobj(x):  # asarray(..., float) would drop the imaginary part with a warning
-        raise TypeError(f"{name} must be real numbers, not complex; got {_describe(x)}")
+def _as_real_array(x, name):
+    """``x`` as an ndarray of real numbers (any numeric dtype), or a TypeError naming ``name``.
+
+    One place for the kinds of input numpy would silently turn into something else: None
+    (becomes NaN), sparse matrices (become a 0-d object array), complex numbers (lose their
+    imaginary part) and strings (``"1.5"`` would be parsed). Array-likes that are not ndarrays
+    (lists, pandas objects, anything with ``__array__``) are converted first.
+    """
+    if x is None:
+        raise TypeError(f"{name} must be array-like; got None")
+    if hasattr(x, "toarray") and not isinstance(x, np.ndarray):
+        raise TypeError(f"{name} must be a dense array; sparse matrices are not supported "
+                        f"(use {name}.toarray())")
     try:
-        arr = np.asarray(x, dtype=dtype)
-    except (TypeError, ValueError) as exc:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as exc:  # e.g. ragged nested lists
         raise TypeError(f"{name} must be numeric array-like; got {_describe(x)}") from exc
+    if arr.dtype.kind == "O":  # numbers stored as objects are fine; anything else is not
+        if not all(isinstance(v, numbers.Number) for v in arr.flat):
+            raise TypeError(f"{name} must be numeric array-like; got {_describe(x)}")
+        if not all(isinstance(v, numbers.Real) for v in arr.flat):
+            raise TypeError(f"{name} must be real numbers, not complex; got {_describe(x)}")
+        arr = arr.astype(np.float64)
+    if arr.dtype.kind == "c":  # astype(float) would drop the imaginary part with only a warning
+        raise TypeError(f"{name} must be real numbers, not complex; got {_describe(x)}")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be numeric array-like; got {_describe(x)} of dtype {arr.dtype}")
+    return arr
+
+
+def as_float_array(x, name, *, allow_empty=False, dtype=np.float64, finite=True):
+    """Convert ``x`` to a float array, naming ``name`` in any error.
+
+    ``dtype=None`` keeps a float input's dtype (float32 stays float32) and makes anything else
+    float64. ``finite=False`` lets NaN and inf through (for element-wise functions).
+    """
+    arr = _as_real_array(x, name)
+    if dtype is None:
+        dtype = arr.dtype if arr.dtype.kind == "f" else np.float64
+    arr = arr.astype(dtype, copy=False)
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty; got {_describe(arr)}")
-    if not np.all(np.isfinite(arr)):
+    if finite and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
     return arr
 
@@ -77,20 +115,62 @@ def as_1d_float(x, name, *, size=None, dtype=np.float64):
     return arr
 
 
+def check_y_given(y, name="y"):
+    """Raise if the targets are missing (``fit(X)`` or ``fit(X, None)``)."""
+    if y is None:  # scikit-learn's wording, which its estimator checks look for
+        raise ValueError(f"{name} is required: fit requires y to be passed, but the target y is None")
+
+
 def as_labels(y, name="y", *, n_samples=None):
-    """Return ``y`` as a 1-D label array (any dtype), checking its length and for NaN."""
+    """Return ``y`` as a 1-D label array (any dtype), checking its length and for missing values.
+
+    Labels may be numbers or strings, but not a mixture (numpy would turn ``[1, "1"]`` into
+    the strings ``["1", "1"]``) and not missing (NaN or None, which cannot be sorted).
+    """
+    check_y_given(y, name)
+    if hasattr(y, "toarray") and not isinstance(y, np.ndarray):
+        raise TypeError(f"{name} must be a dense array; sparse matrices are not supported (use {name}.toarray())")
+    raw = y if isinstance(y, np.ndarray) else np.asarray(y, dtype=object)
+    if raw.dtype.kind == "O":  # the element types as given, before numpy converts them
+        values = list(raw.flat)
+        if any(v is None or (isinstance(v, numbers.Real) and v != v) for v in values):
+            raise ValueError(f"{name} has missing values (NaN or None); drop or fill them first")
+        if any(isinstance(v, (str, bytes)) for v in values) and any(isinstance(v, numbers.Number) for v in values):
+            raise ValueError(f"{name} mixes strings and numbers (e.g. 1 and '1'); use one kind of label")
     arr = np.asarray(y)
+    if arr.dtype.kind == "O":
+        arr = np.asarray(list(arr.flat)).reshape(arr.shape)  # one dtype for labels given as objects
+    if arr.dtype.kind == "c":
+        raise TypeError(f"{name} must be real labels, not complex")
     if arr.ndim == 2 and arr.shape[1] == 1:
+        warnings.warn(f"A column-vector {name} was passed when a 1d array was expected: {name} of shape "
+                      f"{arr.shape} was flattened (pass {name}.ravel() to avoid this warning)",
+                      DataConversionWarning, stacklevel=3)
         arr = arr.ravel()
     if arr.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of labels; got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty")
     if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must not contain NaN or inf")
+        raise ValueError(f"{name} has missing values (NaN) or inf; drop or fill them first")
     if n_samples is not None and arr.shape[0] != n_samples:
         raise ValueError(f"{name} has {arr.shape[0]} labels but X has {n_samples} samples")
     return arr
+
+
+def as_class_labels(y, name="y", *, n_samples=None):
+    """Return ``y`` checked by :func:`as_labels`, refusing continuous values (a regression target).
+
+    Examples
+    --------
+    >>> as_class_labels([0.0, 1.0, 1.0])
+    array([0., 1., 1.])
+    """
+    y = as_labels(y, name, n_samples=n_samples)
+    if y.dtype.kind == "f" and np.any(y != np.round(y)):
+        raise ValueError(f"{name} must hold class labels, not continuous values such as "
+                         f"{y[y != np.round(y)][0]!r} (use a regressor for regression)")
+    return y
 
 
 def check_same_length(X, y, x_name="X", y_name="y"):
@@ -154,7 +234,7 @@ def check_fraction(value, name, *, inclusive_low=True, inclusive_high=False):
 
 def check_choice(value, name, choices):
     """Return ``value`` if it is one of ``choices``, else raise listing the valid ones."""
-    if value not in choices:
+    if isinstance(value, np.ndarray) or value not in choices:  # (an array compared with names is ambiguous)
         valid = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {valid}; got {value!r}")
     return value
@@ -188,4 +268,23 @@ def check_random_state(value, name="random_state"):
     """Return ``value`` if it can seed ``numpy.random.default_rng`` (None, an int, a Generator)."""
     if isinstance(value, bool) or not (value is None or isinstance(value, (numbers.Integral, np.random.Generator))):
         raise TypeError(f"{name} must be None, an int or a numpy Generator; got {type(value).__name__}")
+    if isinstance(value, numbers.Integral) and value < 0:
+        raise ValueError(f"{name} must be >= 0 (a seed); got {value}")
     return value
+
+
+def check_axis(axis, ndim, name="axis"):
+    """Return ``axis`` if it is an int in [−ndim, ndim), else raise naming ``name``."""
+    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+        raise TypeError(f"{name} must be an integer; got {type(axis).__name__}")
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"{name} must be in [{-ndim}, {ndim}) for an array with {ndim} dimension(s); got {axis}")
+    return int(axis)
+
+
+def check_has_methods(obj, name, methods, what):
+    """Raise a TypeError naming ``name`` unless ``obj`` has every method in ``methods``."""
+    missing = [m for m in methods if not callable(getattr(obj, m, None))]
+    if missing:
+        raise TypeError(f"{name} must be {what} (with {', '.join(methods)}); got {type(obj).__name__}")
+    return obj

@@ -20,6 +20,8 @@ from typing import Callable
 
 import numpy as np
 
+from ._checks import as_float_array, check_axis, check_finite_scalar
+
 __all__ = [
     "Activation",
     "NAMES",
@@ -42,8 +44,8 @@ __all__ = [
 
 
 def _as_float(z):
-    z = np.asarray(z)
-    return z if z.dtype.kind == "f" else z.astype(np.float64)
+    """``z`` as a float array (float32 stays float32); None, strings and complex numbers raise."""
+    return as_float_array(z, "z", allow_empty=True, dtype=None, finite=False)
 
 
 def step(z, threshold=0.0):
@@ -55,6 +57,7 @@ def step(z, threshold=0.0):
     array([0., 1., 1.])
     """
     z = _as_float(z)
+    threshold = check_finite_scalar(threshold, "threshold")
     return (z >= threshold).astype(z.dtype)
 
 
@@ -68,6 +71,7 @@ def d_step(z, threshold=0.0):
     >>> d_step(np.array([-1.0, 1.0]))
     array([0., 0.])
     """
+    check_finite_scalar(threshold, "threshold")
     return np.zeros_like(_as_float(z))
 
 
@@ -154,6 +158,7 @@ def leaky_relu(z, alpha=0.01):
     array([-1.,  2.])
     """
     z = _as_float(z)
+    alpha = check_finite_scalar(alpha, "alpha")
     return np.where(z > 0, z, alpha * z).astype(z.dtype, copy=False)
 
 
@@ -166,6 +171,7 @@ def d_leaky_relu(z, alpha=0.01):
     array([0.01, 1.  ])
     """
     z = _as_float(z)
+    alpha = check_finite_scalar(alpha, "alpha")
     return np.where(z > 0, 1.0, alpha).astype(z.dtype, copy=False)
 
 
@@ -195,7 +201,15 @@ def log_softmax(z, axis=-1):
     """log softmax(z) along ``axis``: z − max(z) − log Σ exp(z − max(z)), which never overflows.
 
     Subtracting the maximum changes nothing (softmax(z) = softmax(z − c)) but keeps every
-    exponent ≤ 0, so ``exp`` cannot overflow and the log never sees 0.
+    exponent ≤ 0, so ``exp`` cannot overflow and the log never sees 0. A row wider than the
+    float range (``[1e308, -1e308]``) saturates at the most negative float for the far-below
+    entries (never −inf, so a cross-entropy term 0·log p stays 0): their probability is exactly 0.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For non-numeric ``z`` (None, strings, complex), a 0-d ``z``, or an ``axis`` that is not
+        an int in [−z.ndim, z.ndim).
 
     Examples
     --------
@@ -204,7 +218,12 @@ def log_softmax(z, axis=-1):
            [ 0.00000000e+00, -1.00000000e+04]])
     """
     z = _as_float(z)
-    shifted = z - z.max(axis=axis, keepdims=True)
+    if z.ndim == 0:
+        raise ValueError("z must have at least one dimension (a vector of scores) for softmax")
+    axis = check_axis(axis, z.ndim)
+    with np.errstate(over="ignore"):  # z − max can fall below the float range (−inf) ...
+        shifted = z - z.max(axis=axis, keepdims=True)
+    shifted = np.maximum(shifted, np.finfo(z.dtype).min)  # ... so saturate: 0·log p stays 0
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 

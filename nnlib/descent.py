@@ -32,8 +32,8 @@ from typing import Callable
 
 import numpy as np
 
-from ._checks import (as_1d_float, as_2d_float, check_choice, check_positive,
-                      check_positive_int)
+from ._checks import (as_1d_float, as_2d_float, check_choice, check_finite_scalar,
+                      check_non_negative, check_positive, check_positive_int)
 from .divergence import DivergenceGuard
 from .optimizers import SGD, Adam, Momentum
 
@@ -355,7 +355,14 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
     opt = _make_optimizer(optimizer, lr, beta, beta1, beta2, eps)
     guard = DivergenceGuard(lr, f"gradient descent ({optimizer})")
 
-    path, losses = [w.copy()], [float(f(w))]
+    # Checked once at the start, so the loop below is the algorithm only.
+    start_loss = f(w)
+    if isinstance(start_loss, np.ndarray) and start_loss.shape == ():
+        start_loss = start_loss.item()
+    start_loss = check_finite_scalar(start_loss, "f(start)")
+    if np.shape(grad_f(w)) != w.shape:
+        raise ValueError(f"grad_f must return a gradient of start's shape {w.shape}; got shape {np.shape(grad_f(w))}")
+    path, losses = [w.copy()], [start_loss]
     # A path can pass (almost) exactly through a minimum of loss 0, and momentum then climbs
     # back up a little: "far above its best" is measured from no lower than start / GROWTH,
     # so only a loss that also passes the starting loss can count as diverged.
@@ -400,7 +407,13 @@ def describe_run(run, surface, tol=1e-3):
     >>> describe_run(gradient_descent_path(s.grad, [2.0, 2.0], 0.001, 20, f=s.f), s)
     'crawling'
     """
+    if not isinstance(run, DescentPath):
+        raise TypeError(f"run must be a DescentPath (from gradient_descent_path); got {type(run).__name__}")
     s = get_surface(surface)
+    if run.path.shape[1:] != (s.dim,):
+        raise ValueError(f"run must be a path on surface {s.name!r} ({s.dim} weights); "
+                         f"its points have shape {run.path.shape[1:]}")
+    tol = check_non_negative(tol, "tol")
     if run.diverged:
         return "diverged"
     final_loss = float(s.f(run.path[-1]))
@@ -443,7 +456,7 @@ def compare_optimizers(surface, start=None, steps=200, lrs=None):
     {'sgd': 3.7726, 'momentum': 0.0, 'adam': 0.0}
     """
     s = get_surface(surface)
-    start = s.default_start if start is None else start
+    start = as_1d_float(s.default_start if start is None else start, "start", size=s.dim)
     lrs = {"sgd": 0.005, "momentum": 0.005, "adam": 0.1} if lrs is None else dict(lrs)
     for name in lrs:
         check_choice(name, "lrs key", OPTIMIZERS)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import activations as act
-from ._checks import check_choice, check_dtype, check_positive_int
+from ._checks import check_choice, check_dtype, check_finite_scalar, check_positive_int
 
 __all__ = [
     "Layer",
@@ -217,7 +217,7 @@ class LeakyReLU(Layer):
     """
 
     def __init__(self, alpha=0.01):
-        self.alpha = float(alpha)
+        self.alpha = check_finite_scalar(alpha, "alpha")
 
     def forward(self, x, training=False):
         self.x = x

@@ -159,7 +159,7 @@ def threshold_output(z, encoding="binary"):
     >>> threshold_output(0.0), threshold_output(np.array([-2.0, 3.0]), "bipolar")
     (1.0, array([-1.,  1.]))
     """
-    low, high = LEVELS[encoding]
+    low, high = LEVELS[C.check_choice(encoding, "encoding", ENCODINGS)]
     fired = step(z)
     return np.where(fired == 1.0, high, low) if np.ndim(z) else (high if fired == 1.0 else low)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import activations
-from ._checks import as_float_array, check_positive_int
+from ._checks import as_float_array, check_positive, check_positive_int
 from .layers import SoftmaxCrossEntropy
 
 __all__ = [
@@ -52,6 +52,23 @@ def _pair(a, b, a_name, b_name):
 def _check_probabilities(y, name):
     if np.any(y < 0) or np.any(y > 1):
         raise ValueError(f"{name} must lie in [0, 1] (0/1 labels or probabilities)")
+
+
+def _check_eps(eps):
+    """eps clips p to [eps, 1 − eps]: it must leave room between the two bounds."""
+    eps = check_positive(eps, "eps")
+    if eps >= 0.5:
+        raise ValueError(f"eps must be < 0.5 (p is clipped to [eps, 1 - eps]); got {eps}")
+    return eps
+
+
+def _mean(terms):
+    """Mean of finite terms that stays finite when their sum would overflow (1e308 + 1e308).
+
+    mean(t) = s · mean(t / s) with s = max|t|: every t / s lies in [−1, 1].
+    """
+    scale = float(np.max(np.abs(terms)))
+    return 0.0 if scale == 0.0 else scale * float(np.mean(terms / scale))
 
 
 def _logits_and_targets(logits, y):
@@ -142,10 +159,16 @@ def binary_cross_entropy(y_prob, y_true, eps=1e-12):
     --------
     >>> round(binary_cross_entropy([0.5, 0.5], [0, 1]), 4)
     0.6931
+
+    Raises
+    ------
+    ValueError
+        If the inputs differ in shape or leave [0, 1], or ``eps`` is not in (0, 0.5).
     """
     p, y = _pair(y_prob, y_true, "y_prob", "y_true")
     _check_probabilities(p, "y_prob")
     _check_probabilities(y, "y_true")
+    eps = _check_eps(eps)
     p = np.clip(p, eps, 1.0 - eps)
     return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log1p(-p)))
 
@@ -161,6 +184,7 @@ def binary_cross_entropy_grad(y_prob, y_true, eps=1e-12):
     p, y = _pair(y_prob, y_true, "y_prob", "y_true")
     _check_probabilities(p, "y_prob")
     _check_probabilities(y, "y_true")
+    eps = _check_eps(eps)
     p = np.clip(p, eps, 1.0 - eps)
     return (p - y) / (p * (1.0 - p)) / p.size
 
@@ -178,14 +202,19 @@ def binary_cross_entropy_with_logits(z, y):
     y : array-like, same shape as ``z``
         Targets in [0, 1].
 
+    The mean is taken so that it cannot overflow where the sum would: two losses of 1e308
+    average to 1e308, not inf.
+
     Examples
     --------
     >>> binary_cross_entropy_with_logits([1e4, -1e4], [1, 0])
     0.0
+    >>> binary_cross_entropy_with_logits([1e308, 1e308], [0, 0])
+    1e+308
     """
     z, y = _pair(z, y, "z", "y")
     _check_probabilities(y, "y")
-    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+    return _mean(np.logaddexp(0.0, z) - y * z)
 
 
 def binary_cross_entropy_with_logits_grad(z, y):

@@ -32,6 +32,7 @@ from sklearn.exceptions import NotFittedError
 from . import activations
 from ._checks import (
     as_2d_float,
+    as_class_labels,
     as_float_array,
     as_labels,
     check_bool,
@@ -42,6 +43,7 @@ from ._checks import (
     check_positive_int,
     check_random_state,
     check_same_length,
+    check_y_given,
 )
 from .divergence import DivergenceGuard
 from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy
@@ -158,12 +160,7 @@ class _BaseMLP(BaseEstimator):
 
     # -- data ------------------------------------------------------------------------------------
     def _check_data(self, X, y, x_name="X", y_name="y"):
-        if hasattr(X, "toarray"):
-            raise TypeError(f"{x_name} must be a dense array; sparse matrices are not supported "
-                            f"(use {x_name}.toarray())")
-        if y is None:
-            raise ValueError(f"{y_name} is required: {type(self).__name__} requires y to be passed, "
-                             "but the target y is None")
+        check_y_given(y, y_name)
         n_features = getattr(self, "n_features_in_", None)
         X = as_2d_float(X, x_name, n_features=n_features, dtype=getattr(self, "_dtype", np.float64))
         y = self._check_y(y, y_name)
@@ -284,11 +281,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         return SoftmaxCrossEntropy()
 
     def _check_y(self, y, name="y"):
-        y = as_labels(y, name)
-        if y.dtype.kind == "f" and np.any(y != np.round(y)):
-            raise ValueError(f"{name} must hold class labels, not continuous values such as "
-                             f"{y[y != np.round(y)][0]!r} (use MLPRegressor for regression)")
-        return y
+        return as_class_labels(y, name)
 
     def initialize(self, n_features, classes):
         """Build the network with fresh random weights, without training.
@@ -322,7 +315,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         if classes is None:
             classes = np.unique(y)
             if len(classes) < 2:
-                raise ValueError(f"y must contain at least 2 classes; got only {classes.tolist()}")
+                raise ValueError(f"y must contain at least 2 classes; got 1 class: {classes.tolist()}")
         self.initialize(X.shape[1], classes)
 
     def _encode(self, y, name="y"):
@@ -427,6 +420,12 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
 
     def _loss_layer(self):
         return MeanSquaredError()
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.target_tags.multi_output = True  # y of shape (n_samples, n_outputs) is supported
+        tags.regressor_tags.poor_score = False
+        return tags
 
     def _check_y(self, y, name="y"):
         y = as_float_array(y, name)

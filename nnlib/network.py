@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import check_has_methods, check_non_negative
 from .layers import Dense
 from .regularization import l2_gradient, l2_penalty
 
@@ -61,10 +62,15 @@ class Network:
     """
 
     def __init__(self, layers, loss, optimizer, l2=0.0):
+        # Checked once here, so the training step below needs no checks.
+        if not isinstance(layers, (list, tuple)):
+            raise TypeError(f"layers must be a list of layers; got {type(layers).__name__}")
+        for layer in layers:
+            check_has_methods(layer, "layers (each)", ("forward", "backward", "params", "grads"), "a layer")
         self.layers = list(layers)
-        self.loss = loss
-        self.optimizer = optimizer
-        self.l2 = float(l2)
+        self.loss = check_has_methods(loss, "loss", ("forward", "backward"), "a loss layer")
+        self.optimizer = check_has_methods(optimizer, "optimizer", ("step",), "an optimizer")
+        self.l2 = check_non_negative(l2, "l2")
 
     def forward(self, X, training=False):
         """ŷ for a batch X of shape (n_samples, n_features); every layer keeps what backward needs."""

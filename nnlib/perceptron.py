@@ -17,8 +17,11 @@ array([-1,  1,  1,  1])
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_is_fitted
 
 from nnlib import _checks as C
@@ -33,19 +36,13 @@ __all__ = ["Perceptron", "Adaline"]
 # ----------------------------------------------------------------------------- helpers
 
 
-def _check_bool(value, name):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False; got {type(value).__name__}")
-    return bool(value)
-
-
 def _two_classes(labels, name, model):
     classes = np.unique(labels)
     if classes.shape[0] != 2:
         shown = ", ".join(repr(c) for c in classes[:5].tolist())
         raise ValueError(
             f"{name} must contain exactly two classes for {model} (a single neuron separates "
-            f"two classes); got {classes.shape[0]}: {shown}{', ...' if len(classes) > 5 else ''}"
+            f"two classes); got {classes.shape[0]} class(es): {shown}{', ...' if len(classes) > 5 else ''}"
         )
     return classes
 
@@ -64,17 +61,22 @@ def _encode(y, classes, name="y"):
 
 def _check_X_y(X, y):
     X = C.as_2d_float(X, "X")
-    y = C.as_labels(y, "y", n_samples=X.shape[0])
+    y = C.as_class_labels(y, "y", n_samples=X.shape[0])
     return X, y
 
 
 def _rng(random_state):
-    try:
-        return np.random.default_rng(random_state)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"random_state must be None, a non-negative int or a numpy Generator; got {random_state!r}"
-        ) from exc
+    return np.random.default_rng(C.check_random_state(random_state))
+
+
+def _warn_not_converged(model, n_epochs, what_to_try):
+    """The one warning of a fit that stopped before converging, saying what to try."""
+    warnings.warn(
+        f"{model} did not converge in {n_epochs} epoch(s). Try: standardise X "
+        f"((X - X.mean(axis=0)) / X.std(axis=0)), {what_to_try}.",
+        ConvergenceWarning,
+        stacklevel=3,
+    )
 
 
 class _LinearUnit(ClassifierMixin, BaseEstimator):
@@ -214,7 +216,8 @@ class Perceptron(_LinearUnit):
     weights_history_ : list of (ndarray, float)
         ``(w, b)`` after each epoch, epoch 1 first, for drawing the moving decision line.
     converged_ : bool
-        True when the last epoch made no update.
+        True when the last epoch made no update. ``fit`` warns (``ConvergenceWarning``) when it
+        stops at ``max_epochs`` without converging.
     n_epochs_ : int
         Epochs run.
     n_features_in_ : int
@@ -247,7 +250,7 @@ class Perceptron(_LinearUnit):
     def _check_params(self):
         lr = C.check_positive(self.lr, "lr")
         max_epochs = C.check_positive_int(self.max_epochs, "max_epochs")
-        _check_bool(self.shuffle, "shuffle")
+        C.check_bool(self.shuffle, "shuffle")
         C.check_choice(self.init, "init", ("zeros", "random"))
         return lr, max_epochs
 
@@ -309,6 +312,11 @@ class Perceptron(_LinearUnit):
         ValueError, TypeError
             For bad data or hyper-parameters; the message starts with the argument's name.
 
+        Warns
+        -----
+        sklearn.exceptions.ConvergenceWarning
+            Once, if ``max_epochs`` end with an epoch that still made updates, saying what to try.
+
         Examples
         --------
         >>> Perceptron().fit([[0, 0], [1, 1]], ["no", "yes"]).predict([[0.9, 0.8]])
@@ -322,6 +330,9 @@ class Perceptron(_LinearUnit):
         for _ in range(max_epochs):
             if self._epoch(X, y01, lr) == 0:
                 break
+        if not self.converged_:
+            _warn_not_converged("Perceptron", max_epochs, "a larger max_epochs; if the classes cannot be "
+                                "separated by a straight line (XOR), no number of epochs will do")
         return self
 
     def partial_fit(self, X, y, classes=None):
@@ -396,9 +407,9 @@ class Adaline(_LinearUnit):
 
     Parameters
     ----------
-    lr : float, default 0.01
-        Learning rate η (> 0).
-    max_epochs : int, default 50
+    lr : float, default 0.1
+        Learning rate η (> 0). The defaults suit standardised features (mean 0, std 1).
+    max_epochs : int, default 200
         Number of passes over the data (fewer if ``tol`` stops training early).
     batch : {"full", "stochastic"}, default "full"
         ``"full"``: one vectorised gradient step per epoch on the whole data set.
@@ -425,7 +436,8 @@ class Adaline(_LinearUnit):
         diverged, the last entry is the loss that stopped it (``inf`` if it overflowed).
     converged_ : bool
         True when the loss has levelled off: the last epoch changed it by at most ``tol``
-        (by at most 1e-12 × the starting loss when ``tol`` is None) and training did not diverge.
+        (by at most 1e-6 × the starting loss when ``tol`` is None) and training did not diverge.
+        ``fit`` warns (``ConvergenceWarning``) when training ends without converging.
     diverged_ : bool
         True when training stopped because the loss blew up (``lr`` too large).
     n_epochs_ : int
@@ -444,8 +456,8 @@ class Adaline(_LinearUnit):
 
     def __init__(
         self,
-        lr=0.01,
-        max_epochs=50,
+        lr=0.1,
+        max_epochs=200,
         batch="full",
         shuffle=True,
         random_state=0,
@@ -468,7 +480,7 @@ class Adaline(_LinearUnit):
         lr = C.check_positive(self.lr, "lr")
         max_epochs = C.check_positive_int(self.max_epochs, "max_epochs")
         C.check_choice(self.batch, "batch", ("full", "stochastic"))
-        _check_bool(self.shuffle, "shuffle")
+        C.check_bool(self.shuffle, "shuffle")
         C.check_choice(self.encoding, "encoding", ENCODINGS)
         tol = None if self.tol is None else C.check_positive(self.tol, "tol")
         return lr, max_epochs, tol
@@ -496,6 +508,8 @@ class Adaline(_LinearUnit):
         RuntimeWarning
             Once, naming ``lr``, if the loss blows up; ``diverged_`` is then True and the last
             good weights are kept.
+        sklearn.exceptions.ConvergenceWarning
+            Once, if ``max_epochs`` end before the loss levels off, saying what to try.
 
         Examples
         --------
@@ -517,7 +531,7 @@ class Adaline(_LinearUnit):
         start_loss = float(np.mean(targets**2))  # loss of the zero starting weights
         guard = DivergenceGuard(lr, "Adaline")
         guard.check(start_loss, [w, b])  # "epoch 0": the starting weights are good
-        settle = tol if tol is not None else 1e-12 * start_loss
+        settle = tol if tol is not None else 1e-6 * start_loss
         losses, previous = [], start_loss
         self.converged_ = self.diverged_ = False
 
@@ -549,6 +563,8 @@ class Adaline(_LinearUnit):
                 self.converged_ = False
             previous = loss
 
+        if not (self.converged_ or self.diverged_):
+            _warn_not_converged("Adaline", max_epochs, "a larger max_epochs, or a larger lr")
         self.w_, self.b_ = w, float(b)
         self.losses_ = losses
         self.n_epochs_ = len(losses)

@@ -229,6 +229,12 @@ def l1_gradient(W, lam):
 # --------------------------------------------------------------------------- early stopping
 
 
+def _check_param_list(params):
+    if not isinstance(params, (list, tuple)) or not all(isinstance(p, np.ndarray) for p in params):
+        raise TypeError(f"params must be a list of numpy arrays (e.g. model.coefs_ + model.intercepts_); "
+                        f"got {type(params).__name__}")
+
+
 class EarlyStopping:
     """Early stopping (조기 종료): keep the weights of the epoch with the lowest validation loss.
 
@@ -293,6 +299,9 @@ class EarlyStopping:
             The model's parameter arrays (e.g. ``model.coefs_ + model.intercepts_``); copied
             when the loss improves.
         """
+        if isinstance(val_loss, bool) or not isinstance(val_loss, numbers.Real):
+            raise TypeError(f"val_loss must be a number; got {type(val_loss).__name__}")
+        _check_param_list(params)
         val_loss = float(val_loss)
         if math.isnan(val_loss):
             raise ValueError("val_loss must be a number; got nan (has training diverged?)")
@@ -308,6 +317,7 @@ class EarlyStopping:
 
     def restore(self, params):
         """Copy the best parameters back into ``params`` (the same arrays, in the same order)."""
+        _check_param_list(params)
         if not self.best_params_:
             raise ValueError("restore() needs an update() first")
         if len(params) != len(self.best_params_):

@@ -347,10 +347,10 @@ def test_bad_hyper_parameters_are_named_at_fit(params, exc, match):
         (np.empty((0, 2)), [], "X must not be empty"),
         ([[np.nan, 0.0]] * 4, XOR_Y, "X must contain only finite"),
         (XOR_X, [0, 1, 1], "y has 3 entries but X has 4 samples"),
-        (XOR_X, [1, 1, 1, 1], r"y must contain at least 2 classes; got only \[1\]"),
+        (XOR_X, [1, 1, 1, 1], r"y must contain at least 2 classes; got 1 class: \[1\]"),
         (XOR_X, [[0, 1], [1, 0], [1, 0], [0, 1]], "y must be a 1-D array of labels"),
-        (XOR_X, [0.0, np.nan, 1.0, 0.0], "y must not contain NaN"),
-        (XOR_X, [0.0, 0.5, 1.0, 0.0], "y must hold class labels, not continuous values .* MLPRegressor"),
+        (XOR_X, [0.0, np.nan, 1.0, 0.0], "y has missing values"),
+        (XOR_X, [0.0, 0.5, 1.0, 0.0], "y must hold class labels, not continuous values .* regressor"),
         (XOR_X, None, "y is required"),
     ],
 )

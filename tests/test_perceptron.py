@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.datasets import make_blobs
-from sklearn.exceptions import NotFittedError
+from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.model_selection import cross_val_score
 
 from nnlib.perceptron import Adaline, Perceptron
@@ -90,7 +90,8 @@ def test_perceptron_converges_on_any_separable_set(seed, shuffle, init, lr):
 
 @pytest.mark.parametrize("shuffle", [False, True])
 def test_perceptron_never_converges_on_xor(shuffle):
-    p = Perceptron(max_epochs=50, shuffle=shuffle, random_state=0).fit(X01, XOR)
+    with pytest.warns(ConvergenceWarning, match="cannot be separated by a straight line"):
+        p = Perceptron(max_epochs=50, shuffle=shuffle, random_state=0).fit(X01, XOR)
     assert p.converged_ is False
     assert p.n_epochs_ == 50
     assert min(p.updates_) > 0  # no epoch is ever mistake-free
@@ -102,6 +103,7 @@ def test_perceptron_never_converges_on_xor(shuffle):
         assert len(set(seen)) < len(seen)
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_perceptron_on_xor_counts_updates_and_misclassified_separately():
     p = Perceptron(lr=0.1, max_epochs=20).fit(X01, XOR)
     # During each pass the rule corrects 3 (epochs 1-2) or 4 mistakes, but the weights it ends a
@@ -119,6 +121,7 @@ def test_perceptron_misclassified_is_counted_after_the_epoch():
     assert p.misclassified_ == [3, 2, 1, 2, 0, 0]  # the 5th epoch's last update fixed everything
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_perceptron_update_is_the_learning_rules_one(monkeypatch):
     import nnlib.perceptron as P
 
@@ -173,6 +176,7 @@ def test_perceptron_partial_fit_classes():
         p.partial_fit(np.ones((2, 3)), [0, 1])
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_perceptron_fit_restarts_and_random_init_is_seeded():
     p = Perceptron().fit(X01, XOR)
     p.fit(X01, GATES["OR"])
@@ -212,7 +216,8 @@ def test_adaline_tol_stops_early():
 
 def test_adaline_reports_not_converged_when_stopped_too_early():
     X, y = well_conditioned()
-    ada = Adaline(lr=0.001, max_epochs=5).fit(X, y)
+    with pytest.warns(ConvergenceWarning, match="Adaline did not converge in 5 epoch"):
+        ada = Adaline(lr=0.001, max_epochs=5).fit(X, y)
     assert not ada.converged_ and not ada.diverged_ and ada.n_epochs_ == 5
 
 
@@ -227,6 +232,7 @@ def test_adaline_predict_thresholds_at_the_midpoint():
         assert ada.score(X, y) >= 0.85
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_adaline_stochastic_learns_and_is_seeded():
     X, y = make_blobs(n_samples=80, centers=[[-2, -2], [2, 2]], cluster_std=0.7, random_state=0)
     a = Adaline(lr=0.01, max_epochs=30, batch="stochastic", random_state=1).fit(X, y)
@@ -265,6 +271,7 @@ def test_adaline_divergence_is_detected_without_numpy_warnings(params):
     assert all(np.isfinite(ada.losses_[:-1]))
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_adaline_divergence_keeps_the_last_good_weights():
     X, y = well_conditioned()
     with pytest.warns(RuntimeWarning, match=r"lr=5\b"):
@@ -282,6 +289,7 @@ def test_adaline_divergence_keeps_the_last_good_weights():
     assert ada.b_ == 0.0
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 def test_adaline_full_batch_step_is_the_batch_error_correction_rule():
     from nnlib.learning_rules import error_correction_rule
 
@@ -295,12 +303,13 @@ def test_adaline_full_batch_step_is_the_batch_error_correction_rule():
 # --------------------------------------------------------------------------- scikit-learn
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 @pytest.mark.parametrize("model", [Perceptron(lr=0.5, max_epochs=7), Adaline(lr=0.05, tol=1e-6)])
 def test_sklearn_clone_and_params(model):
     params = model.get_params()
     expected = {
         Perceptron: dict(lr=0.5, max_epochs=7, shuffle=False, random_state=0, init="zeros"),
-        Adaline: dict(lr=0.05, max_epochs=50, batch="full", shuffle=True, random_state=0,
+        Adaline: dict(lr=0.05, max_epochs=200, batch="full", shuffle=True, random_state=0,
                       tol=1e-6, encoding="binary"),
     }[type(model)]  # fmt: skip
     assert params == expected
@@ -385,6 +394,7 @@ def test_bad_partial_fit_input_names_the_argument():
         Perceptron().partial_fit([[np.nan, 0.0]], [1], classes=[0, 1])
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # deliberately short runs
 @pytest.mark.parametrize("cls", [Perceptron, Adaline])
 @pytest.mark.parametrize(
     "X, start",
