@@ -33,6 +33,8 @@ import warnings
 
 import numpy as np
 
+from ._checks import check_positive
+
 __all__ = ["DivergenceGuard", "GROWTH"]
 
 #: A loss this many times larger than the best loss so far counts as diverged. Honest training
@@ -53,6 +55,11 @@ class DivergenceGuard:
     growth : float, default 1e6
         How many times the best loss so far a loss may reach before it counts as diverged.
 
+    Raises
+    ------
+    ValueError, TypeError
+        ``lr`` or ``growth`` not a positive finite number, ``who`` not a str.
+
     Attributes
     ----------
     best_loss : float
@@ -71,9 +78,11 @@ class DivergenceGuard:
     """
 
     def __init__(self, lr: float, who: str, growth: float = GROWTH):
-        self.lr = float(lr)
-        self.who = str(who)
-        self.growth = float(growth)
+        self.lr = check_positive(lr, "lr")
+        if not isinstance(who, str):
+            raise TypeError(f"who must be the trainer's name (a str); got {type(who).__name__}")
+        self.who = who
+        self.growth = check_positive(growth, "growth")
         self.best_loss = math.inf
         self.best_params = None
         self.diverged = False

@@ -178,12 +178,21 @@ OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
 def get(name, **kwargs):
     """Build an optimizer by name, e.g. ``get("momentum", lr=0.1, beta=0.5)``.
 
+    Raises
+    ------
+    TypeError
+        ``name`` is not a str.
+    ValueError
+        ``name`` is not one of ``OPTIMIZERS`` (case and surrounding spaces do not matter).
+
     Examples
     --------
     >>> get("Adam", lr=0.01)
     Adam(lr=0.01, beta1=0.9, beta2=0.999, eps=1e-08)
     """
-    key = name.strip().lower() if isinstance(name, str) else name
+    if not isinstance(name, str):
+        raise TypeError(f"optimizer must be a name such as 'adam'; got {type(name).__name__}")
+    key = name.strip().lower()
     if key not in OPTIMIZERS:
         raise ValueError(f"optimizer must be one of {', '.join(map(repr, OPTIMIZERS))}; got {name!r}")
     return OPTIMIZERS[key](**kwargs)

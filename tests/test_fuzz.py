@@ -56,11 +56,7 @@ FORMULA_ONLY = {"learning_rules.hebb_rule", "learning_rules.error_correction_rul
 
 # Entry points outside this change's files that still fail the property: strict xfails, so that
 # fixing one makes the test fail until it leaves this list.
-KNOWN_FAILURES = {
-    "divergence.DivergenceGuard": "divergence.py: DivergenceGuard(lr=None) raises float()'s TypeError, "
-    "which does not name lr",
-    "optimizers.get": "optimizers.py: get(name=<an array>) raises 'unhashable type', which does not name the optimizer",
-}
+KNOWN_FAILURES = {}
 
 # A parameter called ``name`` is named by what it names.
 ALIASES = {"name": ("surface", "optimizer", "activation", "layer")}
