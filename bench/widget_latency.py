@@ -13,10 +13,16 @@ for every frame; without a view, as in ``nbconvert --execute``, it would).
 Median and p95 per widget and control; target: median ≤ 30 ms. The "full draws" column counts
 moves that re-rendered the whole figure (a changed axis, data set or surface) instead of blitting.
 
-The browser side (slider moved → picture/readout changed in Chromium) is measured by the browser
-tests; their results file (``build/browser-latency.json``) is summarised here when present.
+The first move: a fresh widget is prepared as ``show()`` does (static PNG, snapshot, warm-up),
+its view connects and draws its first picture, then each control is moved once; the widget's
+first move and the slowest control's first move are reported (``--no-warm-up`` skips the
+warm-up, for comparison).
 
-Run: ``python bench/widget_latency.py [--moves 50]``
+The browser side (control moved → readout changed in Chromium) is measured by the browser
+tests; their results file (``build/browser-latency.json``) is summarised here when present:
+each widget's first move after Run All, median and p95 (≥ 32 moves per widget).
+
+Run: ``python bench/widget_latency.py [--moves 50] [--no-warm-up]``
 """
 
 from __future__ import annotations

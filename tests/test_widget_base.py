@@ -162,7 +162,11 @@ def test_layout_wraps_and_sliders_are_long_enough():
     widget = Scaled()
     assert "nnlab-figure" in widget.fig.canvas._dom_classes
     assert widget.gain.layout.width == "22em" and widget.gain.layout.max_width == "100%"
+    widget._repr_mimebundle_()
+    widget._repr_mimebundle_()
     assert "nnlab-widget" in widget.ui._dom_classes
+    styles = [c for c in widget.ui.children if "nnlab-style" in c._dom_classes]
+    assert len(styles) == 1 and "flex-wrap: wrap" in styles[0].value
 
 
 def test_tiny_text_is_made_readable_before_the_layout_freezes():

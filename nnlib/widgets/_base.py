@@ -37,13 +37,15 @@ SLIDER_WIDTH = "22em"
 
 _SLIDERS = (w.FloatSlider, w.IntSlider, w.FloatLogSlider, w.SelectionSlider)
 
-#: The widgets' style sheet, shipped inside every widget (an invisible ipywidgets.HTML), so it
-#: works in JupyterLab, Voila and the HTML export without an extension. ipympl sizes its canvas
+#: The widgets' style sheet, shipped inside every widget (an invisible ipywidgets.HTML, added by
+#: ``show()``), so it works in JupyterLab, Voila and the HTML export without an extension. Every
+#: row of a widget wraps instead of overflowing. ipympl sizes its canvas
 #: in pixels; here it scales down to the notebook column (keeping its aspect ratio: the first
 #: canvas is the picture, the second the transparent layer for mouse events on top of it).
 WIDGET_CSS = """<style>
-.nnlab-widget, .nnlab-controls, .nnlab-body { max-width: 100%; min-width: 0; }
-.nnlab-controls, .nnlab-body { flex-flow: row wrap; align-items: flex-start; gap: 2px 12px; }
+.nnlab-widget, .nnlab-widget .widget-box { max-width: 100%; min-width: 0; }
+.nnlab-widget.widget-hbox, .nnlab-widget .widget-hbox { flex-wrap: wrap; }
+.nnlab-controls, .nnlab-body { align-items: flex-start; gap: 2px 12px; }
 .nnlab-figure { flex: 0 1 auto; min-width: 0; max-width: 100%; }
 .nnlab-figure .jupyter-matplotlib-figure, .nnlab-figure .jupyter-matplotlib-canvas-container
   { max-width: 100%; min-width: 0; overflow: visible; }
@@ -193,6 +195,7 @@ def live_figure(figsize=(6.0, 3.0), dpi=96, **subplot_kw):
     """
     fig = Figure(figsize=figsize, dpi=dpi, layout="constrained", **subplot_kw)
     canvas = _canvas_type()(fig)
+    canvas.add_class("nnlab-figure")  # scales down to the notebook column (WIDGET_CSS)
     _ipympl().FigureManager(canvas, next(_figure_numbers))
     # A bare picture: no "Figure 1000" header, toolbar or footer, and no resize handle that a
     # lecturer could drag by accident.
@@ -279,7 +282,6 @@ class LiveWidget:
         enough for fine control.
         """
         canvas = self.fig.canvas
-        canvas.add_class("nnlab-figure")
         for control in _walk(controls):
             if isinstance(control, _SLIDERS):
                 control.layout.width = SLIDER_WIDTH
@@ -288,8 +290,7 @@ class LiveWidget:
         body.add_class("nnlab-body")
         top = w.HBox(controls)
         top.add_class("nnlab-controls")
-        self.ui = w.VBox([w.HTML(WIDGET_CSS, layout=w.Layout(display="none")), top, body])
-        self.ui.add_class("nnlab-widget")
+        self.ui = w.VBox([top, body])
         self.ui.add_class(f"nnlab-{self.name}")
         return self.ui
 
@@ -438,7 +439,17 @@ class LiveWidget:
         display(self._repr_mimebundle_(), raw=True)
         return None
 
+    def _with_style(self):
+        """Put the style sheet inside ``self.ui`` (once), however the subclass built it, and mark
+        the box ``nnlab-widget``: every widget wraps and scales the same way."""
+        if not any("nnlab-style" in getattr(c, "_dom_classes", ()) for c in self.ui.children):
+            style = w.HTML(WIDGET_CSS, layout=w.Layout(display="none"))
+            style.add_class("nnlab-style")
+            self.ui.children = (style, *self.ui.children)
+        self.ui.add_class("nnlab-widget")
+
     def _repr_mimebundle_(self, **kwargs):
+        self._with_style()
         png = self.static_png()
         self._store_snapshot(png)
         self.warm_up()
