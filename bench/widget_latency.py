@@ -13,10 +13,16 @@ for every frame; without a view, as in ``nbconvert --execute``, it would).
 Median and p95 per widget and control; target: median ≤ 30 ms. The "full draws" column counts
 moves that re-rendered the whole figure (a changed axis, data set or surface) instead of blitting.
 
-The browser side (slider moved → picture/readout changed in Chromium) is measured by the browser
-tests; their results file (``build/browser-latency.json``) is summarised here when present.
+The first move: a fresh widget is prepared as ``show()`` does (static PNG, snapshot, warm-up),
+its view connects and draws its first picture, then each control is moved once; the widget's
+first move and the slowest control's first move are reported (``--no-warm-up`` skips the
+warm-up, for comparison).
 
-Run: ``python bench/widget_latency.py [--moves 50]``
+The browser side (control moved → readout changed in Chromium) is measured by the browser
+tests; their results file (``build/browser-latency.json``) is summarised here when present:
+each widget's first move after Run All, median and p95 (≥ 32 moves per widget).
+
+Run: ``python bench/widget_latency.py [--moves 50] [--no-warm-up]``
 """
 
 from __future__ import annotations
@@ -32,7 +38,9 @@ import numpy as np
 from _common import REPO, machine, median_p95, table
 
 TARGET_MS = 30.0
-BROWSER_TARGET_MS = 100.0
+FIRST_TARGET_MS = 150.0   # a widget's first move after Run All (kernel side and browser)
+BROWSER_TARGET_MS = 100.0  # browser p95
+MIN_BROWSER_MOVES = 30
 
 
 def _digits_model():
@@ -145,24 +153,62 @@ def measure_widget(widget, moves):
 
 
 def browser_summary(path=REPO / "build" / "browser-latency.json"):
+    """{(chapter, widget): (first ms, median ms, p95 ms, moves)} from the browser tests' records.
+
+    "first" is the slowest first move after a Run All (records marked ``first``), else the
+    widget's earliest record."""
     if not path.exists():
         return None
     records = json.loads(path.read_text())
     if isinstance(records, dict):
         records = records.get("records", [])
-    by_widget = {}
+    by_widget, firsts = {}, {}
     for r in records:
         by_widget.setdefault((r["chapter"], r["widget"]), []).append(r["ms"])
-    return {k: median_p95(v) + (len(v),) for k, v in sorted(by_widget.items())}
+        if r.get("first"):
+            firsts.setdefault((r["chapter"], r["widget"]), []).append(r["ms"])
+    return {k: (max(firsts.get(k, v[:1])),) + median_p95(v) + (len(v),) for k, v in sorted(by_widget.items())}
+
+
+def first_moves(make, warm=True):
+    """ms of the first move of each control on a freshly shown widget, in control order.
+
+    As after Run All: ``show()`` builds the output (and, unless ``warm`` is false, warms the
+    first move's code paths), the browser view connects and asks for its first picture; then
+    each control is moved once. The widget's very first move is the first entry.
+    """
+    widget = make()
+    if warm:
+        widget._repr_mimebundle_()   # what show() displays: static PNG, snapshot, warm-up
+    else:
+        widget.static_png()
+    connect_view(widget.fig)
+    widget.fig.canvas.draw()         # the view's first picture is not a move
+    firsts = {}
+    for name, control in _controls(widget).items():
+        if isinstance(control, w.Button):
+            firsts[name] = _timed(widget.fig, control.click)
+            continue
+        values = _values(control, 3)
+        if values is None or name == "canvas":
+            continue
+        v = next((v for v in values if v != control.value), None)
+        if v is not None:
+            firsts[name] = _timed(widget.fig, lambda: setattr(control, "value", v))
+    return firsts
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--moves", type=int, default=50)
+    p.add_argument("--no-warm-up", action="store_true",
+                   help="measure the first move without show()'s warm-up (the 'before' figure)")
     args = p.parse_args()
     print(f"machine: {machine()}\n")
     rows, summary = [], {}
     for chapter, name, make in factories():
+        firsts = first_moves(make, warm=not args.no_warm_up)
+        first = next(iter(firsts.values()), float("nan"))
         widget = make()
         connect_view(widget.fig)
         widget.fig.canvas.draw()  # the first picture (what the view asks for) is not a move
@@ -172,18 +218,22 @@ def main():
         everything = [t for ts in per_control.values() for t in ts]
         med, p95 = median_p95(everything)
         worst = max(per_control, key=lambda c: np.median(per_control[c]))
-        summary[(chapter, name)] = (med, p95)
-        rows.append((chapter, name, len(per_control), len(everything), n_full, f"{med:.1f}", f"{p95:.1f}",
+        summary[(chapter, name)] = (first, med, p95)
+        rows.append((chapter, name, len(per_control), len(everything), n_full, f"{first:.1f}",
+                     f"{max(firsts.values()):.1f}", f"{med:.1f}", f"{p95:.1f}",
                      f"{worst} ({np.median(per_control[worst]):.1f})",
-                     "met" if med <= TARGET_MS else "MISSED"))
-    print(table(rows, ["ch", "widget", "controls", "moves", "full draws", "median ms", "p95 ms",
-                       "slowest control (median ms)", f"≤ {TARGET_MS:.0f} ms"]))
+                     "met" if med <= TARGET_MS and first <= FIRST_TARGET_MS else "MISSED"))
+    print(table(rows, ["ch", "widget", "controls", "moves", "full draws", "first move ms",
+                       "slowest first move of a control ms", "median ms", "p95 ms",
+                       "slowest control (median ms)", f"median ≤ {TARGET_MS:.0f}, first ≤ {FIRST_TARGET_MS:.0f} ms"]))
     browser = browser_summary()
     if browser:
-        print("\nbrowser: control moved → readout/picture updated (from the browser tests)\n")
-        brows = [(c, wname, n, f"{m:.0f}", f"{p:.0f}", "met" if m <= BROWSER_TARGET_MS else "MISSED")
-                 for (c, wname), (m, p, n) in browser.items()]
-        print(table(brows, ["ch", "widget", "moves", "median ms", "p95 ms", f"≤ {BROWSER_TARGET_MS:.0f} ms"]))
+        print("\nbrowser: control moved → readout updated (from the browser tests; first = the widget's first move after Run All)\n")
+        brows = [(c, wname, n, f"{f:.0f}", f"{m:.0f}", f"{p:.0f}",
+                  "met" if p <= BROWSER_TARGET_MS and f <= FIRST_TARGET_MS and n >= MIN_BROWSER_MOVES else "MISSED")
+                 for (c, wname), (f, m, p, n) in browser.items()]
+        print(table(brows, ["ch", "widget", "moves", "first ms", "median ms", "p95 ms",
+                            f"p95 ≤ {BROWSER_TARGET_MS:.0f}, first ≤ {FIRST_TARGET_MS:.0f} ms, ≥ {MIN_BROWSER_MOVES} moves"]))
     else:
         print("\n(no build/browser-latency.json yet: run the browser tests to add browser timings)")
     return summary

@@ -14,8 +14,8 @@ except that everything the default export loads from a CDN is inlined instead:
   packages ship in ``share/jupyter/nbextensions/``, and handed to require.js as ``blob:`` URLs.
 
 The saved widget state (stored by ``scripts/run_notebooks.py``) then renders the controls and
-the live figures' snapshots as they were at the end of the run; the static PNG each widget's
-``show()`` puts above it is an ordinary image output. Sliders move, but nothing recomputes: there
+the live figures' snapshots as they were at the end of the run (each widget's one output also
+carries a PNG, which nbconvert passes over for the widget view). Sliders move, but nothing recomputes: there
 is no kernel. MathJax and mermaid are not loaded (both would come from a CDN), so formulas show
 as their LaTeX source. The files are about 1.1 MB of JavaScript plus the notebook's outputs.
 """

@@ -1,5 +1,6 @@
 """LiveWidget plumbing: named controls, in-place refresh (blitting), timing, static picture."""
 
+import base64
 import io
 
 import ipywidgets as w
@@ -118,34 +119,72 @@ def test_a_move_blits_without_a_full_draw():
     np.testing.assert_array_equal(blitted, _pixels(widget.fig))
 
 
-def test_the_blit_sends_a_diff_frame_to_the_view():
+def test_every_frame_a_move_sends_is_the_whole_picture():
+    # Never a diff: the browser drops a frame that arrives while the previous one decodes, and
+    # diffs painted over a dropped frame left ghosts (two loss curves, "16" over "160").
     widget = Scaled()
     canvas = widget.fig.canvas
     canvas._handle_message(canvas, {"type": "initialized"}, [])  # as a connected view does
     canvas.draw()
     sent = []
     canvas.send = lambda content, buffers=None: sent.append((content, buffers))
-    widget.gain.value = -1.0
-    frames = [b for _, b in sent if b]
-    assert len(frames) == 1 and bytes(frames[0][0][:8]) == b"\x89PNG\r\n\x1a\n"
-    assert canvas._current_image_mode == "diff"
+    for g in (-1.0, 0.5):
+        widget.gain.value = g
+        frame = np.asarray(PILImage.open(io.BytesIO(bytes([b for _, b in sent if b][-1][0]))))
+        np.testing.assert_array_equal(frame, _pixels(widget.fig))
+    assert len([b for _, b in sent if b]) == 2 and widget.n_blits == 2
+    assert canvas._current_image_mode == "full"
 
 
-def test_the_diff_frame_decodes_to_exactly_the_changed_pixels():
+def test_show_is_one_output_live_or_a_picture():
     widget = Scaled()
-    canvas = widget.fig.canvas
-    canvas._handle_message(canvas, {"type": "initialized"}, [])
-    canvas.draw()
-    before = _pixels(widget.fig)
-    sent = []
-    canvas.send = lambda content, buffers=None: sent.append(buffers)
-    widget.gain.value = -1.0
-    after = _pixels(widget.fig)
-    frame = np.asarray(PILImage.open(io.BytesIO(bytes([b for b in sent if b][-1][0]))))
-    changed = (after != before).any(axis=2)
-    assert changed.any() and not changed.all()
-    np.testing.assert_array_equal(frame[changed], after[changed])
-    assert not frame[~changed].any()  # unchanged pixels are sent as transparent zeros
+    bundle = widget._repr_mimebundle_()
+    assert set(bundle) == {"application/vnd.jupyter.widget-view+json", "image/png", "text/plain"}
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == widget.ui.model_id
+    png = base64.b64decode(bundle["image/png"])
+    assert png == widget.static_png()
+    assert "Run this cell" in bundle["text/plain"] and "children=" not in bundle["text/plain"]
+    assert widget.fig.canvas._data_url == "data:image/png;base64," + bundle["image/png"]
+
+
+def test_widgets_leave_pyplot_backend_alone():
+    import subprocess
+    import sys
+
+    code = ("import matplotlib; matplotlib.use('agg'); import matplotlib.pyplot as plt\n"
+            "from nnlib.widgets._base import live_figure\n"
+            "live_figure(); print(matplotlib.get_backend())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "agg"
+
+
+def test_layout_wraps_and_sliders_are_long_enough():
+    widget = Scaled()
+    assert "nnlab-figure" in widget.fig.canvas._dom_classes
+    assert widget.gain.layout.width == "22em" and widget.gain.layout.max_width == "100%"
+    widget._repr_mimebundle_()
+    widget._repr_mimebundle_()
+    assert "nnlab-widget" in widget.ui._dom_classes
+    styles = [c for c in widget.ui.children if "nnlab-style" in c._dom_classes]
+    assert len(styles) == 1 and "flex-wrap: wrap" in styles[0].value
+
+
+def test_tiny_text_is_made_readable_before_the_layout_freezes():
+    widget = Scaled()
+    widget.ax.set_title("t", fontsize=5)
+    widget.ax.tick_params(labelsize=5)
+    widget.freeze_layout()
+    assert widget.ax.title.get_fontsize() >= 9
+    assert all(t.get_fontsize() >= 9 for t in widget.ax.get_xticklabels())
+    widget.ax.set_xlim(0, 1000)  # ticks made later get the size too
+    assert all(t.get_fontsize() >= 9 for t in widget.ax.get_xticklabels())
+
+
+def test_frozen_layout_leaves_room_for_the_last_tick_label():
+    widget = Scaled()
+    widget.freeze_layout()
+    width = widget.fig.bbox.width
+    assert width - widget.ax.get_position().x1 * width >= 0.15 * widget.fig.dpi
 
 
 @pytest.mark.parametrize("shape", [(1, 1, 4), (5, 3, 4), (316, 672, 4)])

@@ -91,6 +91,7 @@ def check_environment(verbose=True):
     True
     """
     import importlib
+    import importlib.util
     import sys
     from importlib import metadata
 
@@ -100,7 +101,11 @@ def check_environment(verbose=True):
     ok_all &= ok
     for dist, module, minimum in MINIMUMS:
         try:
-            importlib.import_module(module)
+            if module == "ipympl":  # importing it switches pyplot's backend: plain plots must stay PNGs
+                if importlib.util.find_spec(module) is None:
+                    raise ImportError(module)
+            else:
+                importlib.import_module(module)
             ok = _version_tuple(metadata.version(dist)) >= _version_tuple(minimum)
             status = "OK" if ok else f"TOO OLD — run: pip install -U {dist}"
         except Exception:  # not installed or broken

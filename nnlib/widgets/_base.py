@@ -15,14 +15,80 @@ import time
 import zlib
 
 import ipywidgets as w
-from IPython.display import HTML, Image, display
+from IPython.display import display
 import numpy as np
 from matplotlib.figure import Figure
 
-__all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit"]
+__all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit", "readable_text"]
 
 _figure_numbers = itertools.count(1000)
 _canvas_class = None
+
+#: What a reader without a running kernel sees instead of the widget's raw repr, should neither
+#: the widget nor its picture show (a plain-text viewer, say).
+STATIC_TEXT = "Run this cell to interact with the widget (this is its starting picture)."
+
+#: Smallest font size (points) of any text in a widget figure: tick labels, titles, legends.
+MIN_FONT_PT = 9.0
+
+#: Width of every slider (label, track and number): a track of about 200 px, so one pixel of
+#: drag moves a −3…3 weight by 0.03 instead of 0.08.
+SLIDER_WIDTH = "22em"
+
+_SLIDERS = (w.FloatSlider, w.IntSlider, w.FloatLogSlider, w.SelectionSlider)
+
+#: The widgets' style sheet, shipped inside every widget (an invisible ipywidgets.HTML, added by
+#: ``show()``), so it works in JupyterLab, Voila and the HTML export without an extension. Every
+#: row of a widget wraps instead of overflowing. ipympl sizes its canvas
+#: in pixels; here it scales down to the notebook column (keeping its aspect ratio: the first
+#: canvas is the picture, the second the transparent layer for mouse events on top of it).
+WIDGET_CSS = """<style>
+.nnlab-widget, .nnlab-widget .widget-box { max-width: 100%; min-width: 0; }
+.nnlab-widget.widget-hbox, .nnlab-widget .widget-hbox { flex-wrap: wrap; }
+.nnlab-controls, .nnlab-body { align-items: flex-start; gap: 2px 12px; }
+.nnlab-figure { flex: 0 1 auto; min-width: 0; max-width: 100%; }
+.nnlab-figure .jupyter-matplotlib-figure, .nnlab-figure .jupyter-matplotlib-canvas-container
+  { max-width: 100%; min-width: 0; overflow: visible; }
+.nnlab-figure .jupyter-matplotlib-canvas-div { width: auto !important; height: auto !important;
+  max-width: 100%; }
+.nnlab-figure .jupyter-matplotlib-canvas-div > canvas:first-child
+  { position: relative !important; max-width: 100%; height: auto !important; }
+.nnlab-figure .jupyter-matplotlib-canvas-div > canvas:last-child
+  { width: 100% !important; height: 100% !important; }
+.nnlab-widget .widget-html-content { font-size: 14px; line-height: 1.45; }
+</style>"""
+
+
+def _walk(widgets):
+    """Every widget in ``widgets`` and inside their boxes, depth first."""
+    for widget in widgets:
+        yield widget
+        yield from _walk(getattr(widget, "children", ()))
+
+
+def readable_text(fig, minimum=MIN_FONT_PT):
+    """Enlarge every text in ``fig`` smaller than ``minimum`` points, tick labels included
+    (ticks made later, when an axis grows, get the size too).
+
+    Examples
+    --------
+    >>> fig = Figure()
+    >>> ax = fig.add_subplot()
+    >>> t = ax.set_title("small", fontsize=6)
+    >>> readable_text(fig, 9)
+    >>> t.get_fontsize()
+    9.0
+    """
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        for axis, which in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            labels = axis.get_ticklabels()
+            if labels and labels[0].get_fontsize() < minimum:
+                ax.tick_params(axis=which, which="both", labelsize=minimum)
+    for text in fig.findobj(Text):
+        if text.get_fontsize() < minimum:
+            text.set_fontsize(minimum)
 
 
 def encode_png(rgba, level=1):
@@ -54,6 +120,28 @@ def encode_png(rgba, level=1):
             + chunk(b"IDAT", zlib.compress(rows.tobytes(), level)) + chunk(b"IEND", b""))
 
 
+def _ipympl():
+    """ipympl's ``backend_nbagg`` module, imported without changing pyplot's backend.
+
+    ``import ipympl`` calls ``matplotlib.use("module://ipympl.backend_nbagg")`` when matplotlib
+    is already imported, so every later ``plt.subplots`` in the notebook would become an
+    interactive canvas with a toolbar and a "Figure N" caption. The notebooks' plain plots must
+    stay plain PNGs: only the widgets' own figures are canvases.
+    """
+    import sys
+
+    import matplotlib
+
+    if "ipympl.backend_nbagg" not in sys.modules:
+        use = matplotlib.use
+        matplotlib.use = lambda *args, **kwargs: None
+        try:
+            import ipympl.backend_nbagg  # noqa: F401
+        finally:
+            matplotlib.use = use
+    return sys.modules["ipympl.backend_nbagg"]
+
+
 def _canvas_type():
     """ipympl's Canvas, with its drawing-before-the-browser-connects path mended.
 
@@ -65,9 +153,7 @@ def _canvas_type():
     """
     global _canvas_class
     if _canvas_class is None:
-        from ipympl.backend_nbagg import Canvas
-
-        class _Canvas(Canvas):
+        class _Canvas(_ipympl().Canvas):
             def send_binary(self, data):
                 if self.syncing_data_url:
                     rgba = np.asarray(self._last_buff).view(np.uint8).reshape((*self._last_buff.shape, 4))
@@ -77,21 +163,18 @@ def _canvas_type():
             def get_diff_image(self):
                 # matplotlib's webagg version with a fast PNG encoder (see encode_png): a blitted
                 # move redraws a few artists, and encoding the frame took longer than drawing them.
+                # Every frame is a full picture, never a "diff" to paint over the last one: the
+                # browser loads frames into one Image, so a frame that arrives while the previous
+                # one is still decoding replaces it, and diffs painted over a missed frame left
+                # ghosts (two loss curves, tick labels "16" and "160" on top of each other).
                 if not self._png_is_old:
                     return None
-                pixels = np.asarray(self.get_renderer().buffer_rgba())
-                buff = pixels.view(np.uint32).squeeze(2)
-                if (self._force_full or buff.shape != self._last_buff.shape
-                        or (pixels[:, :, 3] != 255).any()):
-                    self.set_image_mode("full")
-                    output = buff
-                else:
-                    self.set_image_mode("diff")
-                    output = np.where(buff != self._last_buff, buff, 0)
-                self._last_buff = buff.copy()
+                buff = np.asarray(self.get_renderer().buffer_rgba())
+                self.set_image_mode("full")
+                self._last_buff = buff.view(np.uint32).squeeze(2).copy()
                 self._force_full = False
                 self._png_is_old = False
-                return encode_png(output.view(dtype=np.uint8).reshape((*output.shape, 4)))
+                return encode_png(buff)
 
         _canvas_class = _Canvas
     return _canvas_class
@@ -110,11 +193,10 @@ def live_figure(figsize=(6.0, 3.0), dpi=96, **subplot_kw):
     >>> fig.canvas.header_visible
     False
     """
-    from ipympl.backend_nbagg import FigureManager
-
     fig = Figure(figsize=figsize, dpi=dpi, layout="constrained", **subplot_kw)
     canvas = _canvas_type()(fig)
-    FigureManager(canvas, next(_figure_numbers))
+    canvas.add_class("nnlab-figure")  # scales down to the notebook column (WIDGET_CSS)
+    _ipympl().FigureManager(canvas, next(_figure_numbers))
     # A bare picture: no "Figure 1000" header, toolbar or footer, and no resize handle that a
     # lecturer could drag by accident.
     canvas.header_visible = False
@@ -192,23 +274,52 @@ class LiveWidget:
         return self.readout
 
     def assemble(self, controls, right=None):
-        """Lay out controls on top and the figure (plus an optional right panel) below."""
+        """Lay out the controls on top, then the figure with the readout (``right``) beside it.
+
+        Everything wraps instead of overflowing: controls flow onto more rows, the readout goes
+        directly under the figure when the column is too narrow for both, and the figure itself
+        scales down to the notebook column (see :data:`WIDGET_CSS`). Sliders get a track long
+        enough for fine control.
+        """
         canvas = self.fig.canvas
+        for control in _walk(controls):
+            if isinstance(control, _SLIDERS):
+                control.layout.width = SLIDER_WIDTH
+                control.layout.max_width = "100%"
         body = w.HBox([canvas] + ([right] if right is not None else []))
-        self.ui = w.VBox([w.HBox(controls, layout=w.Layout(flex_flow="row wrap")), body])
+        body.add_class("nnlab-body")
+        top = w.HBox(controls)
+        top.add_class("nnlab-controls")
+        self.ui = w.VBox([top, body])
         self.ui.add_class(f"nnlab-{self.name}")
         return self.ui
 
     def freeze_layout(self):
         """Solve the constrained layout once, then keep it: re-solving it on every move costs
-        more than drawing the few artists that change. Nothing is rendered."""
+        more than drawing the few artists that change. Nothing is rendered.
+
+        Text smaller than :data:`MIN_FONT_PT` is enlarged first (readable from the back of a
+        room), so the frozen layout makes room for it.
+        """
+        readable_text(self.fig)
         self._ignore_draw_events = True  # this layout pass is no picture: keep no background
         try:
             self.fig.draw_without_rendering()
         finally:
             self._ignore_draw_events = False
         self.fig.set_layout_engine("none")
+        self._room_for_growing_ticks()
         self._background = None
+
+    def _room_for_growing_ticks(self, inches=0.18):
+        """Keep ``inches`` between each axes' right edge and the figure's: the layout is solved
+        once, for the first tick labels, and an x axis that grows ("10" → "160") puts a wider
+        label at its right end, which would be cut off at the figure's edge."""
+        room = inches / self.fig.get_figwidth()
+        for ax in self.fig.axes:
+            box = ax.get_position(original=True)
+            if box.x1 > 1 - room:
+                ax.set_position([box.x0, box.y0, 1 - room - box.x0, box.height])
 
     def animate(self, *artists):
         """Register the artists a move changes: they are drawn on top of the cached background.
@@ -316,18 +427,51 @@ class LiveWidget:
         """
         return figure_png(self.fig)
 
-    def show(self, caption="Starting picture (a static copy for readers without a running kernel)"):
-        """Display a static picture of the current state, then the live widget.
+    def show(self):
+        """Display the widget as ONE output that is live where a kernel runs and a picture
+        where none does.
 
-        The static PNG is what GitHub and nbviewer readers see; in JupyterLab the live widget
-        below it takes over.
+        The output's mimebundle holds the widget view, the starting picture as a PNG (what
+        GitHub, nbviewer and a stored notebook opened before Run All show) and a sentence
+        instead of the raw widget repr. The picture also becomes the canvas's saved snapshot
+        (the HTML export draws the widget from it), and the first move is warmed up.
         """
-        png = self.static_png()
-        display(HTML(f'<div style="font-size:smaller;color:#666">{caption}</div>'))
-        display(Image(png))
-        self._store_snapshot(png)
-        display(self.ui)
+        display(self._repr_mimebundle_(), raw=True)
         return None
+
+    def _with_style(self):
+        """Put the style sheet inside ``self.ui`` (once), however the subclass built it, and mark
+        the box ``nnlab-widget``: every widget wraps and scales the same way."""
+        if not any("nnlab-style" in getattr(c, "_dom_classes", ()) for c in self.ui.children):
+            style = w.HTML(WIDGET_CSS, layout=w.Layout(display="none"))
+            style.add_class("nnlab-style")
+            self.ui.children = (style, *self.ui.children)
+        self.ui.add_class("nnlab-widget")
+
+    def _repr_mimebundle_(self, **kwargs):
+        self._with_style()
+        png = self.static_png()
+        self._store_snapshot(png)
+        self.warm_up()
+        view = self.ui._repr_mimebundle_(**kwargs)["application/vnd.jupyter.widget-view+json"]
+        return {
+            "application/vnd.jupyter.widget-view+json": view,
+            "image/png": base64.b64encode(png).decode("ascii"),
+            "text/plain": STATIC_TEXT,
+        }
+
+    def warm_up(self):
+        """Run the first move's code paths once, off screen, so the learner's first move is as
+        fast as the later ones.
+
+        WARMUP_DOC
+        """
+        canvas = self.fig.canvas
+        renderer = canvas.get_renderer()
+        self.fig.draw(renderer)  # fills matplotlib's glyph and text-layout caches
+        self.update()            # the pure function's first numpy calls
+        self._draw_animated(renderer)
+        encode_png(np.asarray(renderer.buffer_rgba()))
 
     def _store_snapshot(self, png):
         """Keep the starting picture as the canvas's saved-state snapshot.
@@ -342,5 +486,3 @@ class LiveWidget:
             w_px, h_px = self.fig.get_size_inches() * self.fig.dpi
             canvas._size = (float(w_px), float(h_px))
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.ui._repr_mimebundle_(**kwargs)

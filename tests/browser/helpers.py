@@ -568,7 +568,12 @@ def measure_update(page, action, css_class: str, timeout: float = 15_000) -> flo
     playwright.sync_api.TimeoutError
         If the text does not change within ``timeout`` ms.
     """
-    page.evaluate(_WATCH_JS, f".{css_class}")
+    return measure_update_at(page, action, f".{css_class}", timeout)
+
+
+def measure_update_at(page, action, selector: str, timeout: float = 15_000) -> float:
+    """:func:`measure_update` for the first element matching any CSS ``selector``."""
+    page.evaluate(_WATCH_JS, selector)
     action()
     page.wait_for_function("() => window.__nnlabWatch.changedAt !== null", timeout=timeout)
     return page.evaluate(
@@ -580,14 +585,18 @@ def measure_update(page, action, css_class: str, timeout: float = 15_000) -> flo
 LATENCIES: list[dict] = []
 
 
-def record_latency(chapter: str, widget_name: str, control: str, ms: float) -> None:
+def record_latency(chapter: str, widget_name: str, control: str, ms: float, first: bool = False) -> None:
     """Keep one measured update latency (see :func:`measure_update`) for the session report.
 
     Written at the end of the session to ``build/browser-latency.json`` as a list of
-    ``{"chapter", "widget", "control", "ms"}``; timing *targets* are checked in ``bench/``,
-    never asserted in tests (CI machines are shared and noisy).
+    ``{"chapter", "widget", "control", "ms"}`` (plus ``"first": true`` for a widget's first
+    move after Run All); timing *targets* are checked in ``bench/``, never asserted in tests
+    (CI machines are shared and noisy).
     """
-    LATENCIES.append({"chapter": str(chapter), "widget": widget_name, "control": control, "ms": round(float(ms), 1)})
+    record = {"chapter": str(chapter), "widget": widget_name, "control": control, "ms": round(float(ms), 1)}
+    if first:
+        record["first"] = True
+    LATENCIES.append(record)
 
 
 def write_latencies(path: Path = LATENCY_FILE) -> Path | None:
@@ -603,3 +612,126 @@ def artifact_name(nodeid: str) -> str:
     """A file-name-safe version of a pytest node id, for screenshots."""
     name = nodeid.split("::", 1)[-1] if "::" in nodeid else nodeid
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")[:150]
+
+
+# --------------------------------------------------------------------------- layout
+
+#: Viewports a lecturer meets: a 1024×700 projector and a 1440×900 laptop.
+VIEWPORTS = {"1024x700": {"width": 1024, "height": 700}, "1440x900": {"width": 1440, "height": 900}}
+
+
+def open_file_browser(page) -> None:
+    """Open JupyterLab's file browser in the left sidebar (the narrowest notebook column a
+    learner normally has) and wait until the notebook has been laid out again."""
+    page.evaluate("() => window.jupyterapp.shell.activateById('filebrowser')")
+    page.wait_for_function("() => !window.jupyterapp.shell.leftCollapsed"
+                           " && !!document.querySelector('.jp-FileBrowser')"
+                           " && document.querySelector('.jp-FileBrowser').getBoundingClientRect().width > 100")
+    page.wait_for_timeout(300)  # the notebook column re-flows after the sidebar's animation
+
+
+_OVERFLOW_JS = """
+() => {
+    const panel = window.jupyterapp.shell.currentWidget.content.node;   // the notebook's scroller
+    const box = panel.getBoundingClientRect();
+    const left = box.left, right = box.left + panel.clientWidth;        // without its scrollbar
+    const cells = [...panel.querySelectorAll('.jp-Cell')];
+    const found = [];
+    const check = (el, what) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return;                     // not displayed
+        if (r.left < left - 1 || r.right > right + 1) {
+            found.push({cell: cells.indexOf(el.closest('.jp-Cell')), what: what,
+                        left: Math.round(r.left), right: Math.round(r.right),
+                        area: [Math.round(left), Math.round(right)]});
+        }
+    };
+    panel.querySelectorAll('.nnlab-widget').forEach(el => check(el, 'widget'));
+    panel.querySelectorAll('.nnlab-figure canvas:first-child').forEach(el => check(el, 'widget figure'));
+    panel.querySelectorAll('.nnlab-widget [class*="-readout"].widget-html').forEach(el => check(el, 'readout'));
+    panel.querySelectorAll('.nnlab-widget .widget-slider, .nnlab-widget button, .nnlab-widget select')
+        .forEach(el => check(el, 'control'));
+    panel.querySelectorAll('.jp-OutputArea-output img, .jp-OutputArea-output canvas')
+        .forEach(el => check(el, 'output image'));
+    return found;
+}
+"""
+
+
+def layout_overflows(page) -> list[dict]:
+    """Every widget, widget figure, readout, control and output image of the open notebook
+    that does not lie inside the notebook's visible column horizontally (vertical position
+    does not matter: the learner scrolls). ``[]`` when everything fits."""
+    return page.evaluate(_OVERFLOW_JS)
+
+
+def widget_geometry(page) -> list[dict]:
+    """For each widget on the page: its figure's and readout's boxes (page pixels), so a test
+    can check the readout sits beside or directly under its figure."""
+    return page.evaluate("""() => [...document.querySelectorAll('.jp-Notebook .nnlab-widget')].map(el => {
+        const box = e => { if (!e) return null; const r = e.getBoundingClientRect();
+                           return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+        return {classes: el.className, figure: box(el.querySelector('.nnlab-figure canvas')),
+                readout: box(el.querySelector('[class*="-readout"].widget-html'))};
+    })""")
+
+
+def screenshot_widgets(page, folder: Path, prefix: str) -> list[Path]:
+    """Scroll each widget into view and save a screenshot of the window to
+    ``folder/<prefix>-<k>.png``; returns the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(page.locator(".jp-Notebook .nnlab-widget").count()):
+        el = page.locator(".jp-Notebook .nnlab-widget").nth(k)
+        el.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(150)
+        path = folder / f"{prefix}-{k + 1}.png"
+        page.screenshot(path=str(path))
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------- many moves
+
+_WIDGET_NAMES_JS = """() => [...document.querySelectorAll('.jp-Notebook .nnlab-widget')]
+    .map(e => [...e.classList].find(c => c.startsWith('nnlab-') && c !== 'nnlab-widget'))"""
+
+
+def exercise_widgets(page, chapter: str, moves: int = 32) -> dict:
+    """Move every widget on the page ``moves`` times like a learner and record each latency.
+
+    Each widget's ``Step`` button is clicked, or else its first slider is nudged one step with
+    the arrow keys, back and forth; every move must change the widget's readout (the kernel
+    answered). The first move of each widget is its first interaction after Run All and is
+    recorded with ``first=True``. Widgets with neither (the drawing pad) are left alone.
+    Returns ``{widget name: [ms, ...]}``.
+    """
+    measured = {}
+    for k, name in enumerate(page.evaluate(_WIDGET_NAMES_JS)):
+        short = name[len("nnlab-"):]
+        root = page.locator(".jp-Notebook .nnlab-widget").nth(k)
+        readout = root.locator(f".{name}-readout")
+        if not readout.count():
+            continue
+        readout.first.evaluate("(e, k) => e.setAttribute('data-nnlab-watch', String(k))", k)
+        selector = f'[data-nnlab-watch="{k}"]'
+        step = root.locator(f".{name}-step")
+        sliders = root.locator(f'.widget-slider[class*="{name}-"] .noUi-handle')
+        if step.count():
+            control, actions = "step", [step.first.click] * moves
+        elif sliders.count():
+            handle = sliders.first
+            handle.scroll_into_view_if_needed()
+            at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            keys = ["ArrowLeft", "ArrowRight"] if at_max else ["ArrowRight", "ArrowLeft"]
+            control = "slider keys"
+            actions = [(lambda key: lambda: handle.press(key))(keys[i % 2]) for i in range(moves)]
+        else:
+            continue
+        times = []
+        for i, action in enumerate(actions):
+            ms = measure_update_at(page, action, selector)
+            record_latency(chapter, short, control, ms, first=(i == 0))
+            times.append(ms)
+        measured[short] = times
+    return measured

@@ -6,8 +6,8 @@ recorded. Each test then checks that
 
 - no network request was even attempted (the export inlines require.js, the widget renderer,
   its icon font and the ipympl/anywidget front-ends),
-- every PNG output (the static starting pictures ``show()`` puts above each widget, and the
-  ordinary plots) is decoded and visible,
+- every PNG output (the ordinary plots; a widget's own PNG rides in its widget output, where
+  the widget view is shown instead) is decoded and visible,
 - the ipywidgets controls rendered from the saved widget state, with the stored values,
 - no widget says "Error displaying widget",
 - ipympl figures whose snapshot was saved show it (a canvas with a size).
