@@ -71,6 +71,7 @@ PARAMETERS = {
     "batch_size": check_positive_int,
     "epochs": check_positive_int,
     "l2": check_non_negative,
+    "l1": check_non_negative,
     "dtype": check_dtype,
     "random_state": check_random_state,
     "progress": check_bool,
@@ -81,7 +82,7 @@ class _BaseMLP(BaseEstimator):
     """What the classifier and the regressor share; they add the loss layer and the targets."""
 
     def __init__(self, hidden_sizes=(16, 16), activation="relu", optimizer="adam", lr=0.01, batch_size=32,
-                 epochs=20, l2=0.0, dtype="float64", random_state=0, progress=False):
+                 epochs=20, l2=0.0, dtype="float64", random_state=0, progress=False, l1=0.0):
         # scikit-learn convention: store the arguments unchanged; fit checks them.
         self.hidden_sizes = hidden_sizes
         self.activation = activation
@@ -90,6 +91,7 @@ class _BaseMLP(BaseEstimator):
         self.batch_size = batch_size
         self.epochs = epochs
         self.l2 = l2
+        self.l1 = l1
         self.dtype = dtype
         self.random_state = random_state
         self.progress = progress
@@ -104,7 +106,8 @@ class _BaseMLP(BaseEstimator):
         layers = []
         for n_in, n_out in zip(sizes[:-1], sizes[1:]):
             layers += [Dense(n_in, n_out, self._rng, init=init, dtype=p["dtype"]), ACTIVATION_LAYERS[p["activation"]]()]
-        self.network_ = Network(layers[:-1], self._loss_layer(), OPTIMIZERS[p["optimizer"]](lr=p["lr"]), l2=p["l2"])
+        self.network_ = Network(layers[:-1], self._loss_layer(), OPTIMIZERS[p["optimizer"]](lr=p["lr"]),
+                                l2=p["l2"], l1=p["l1"])
         self._guard = DivergenceGuard(p["lr"], type(self).__name__)
         self._batch_size, self._epochs, self._dtype = p["batch_size"], p["epochs"], p["dtype"]
         self.n_features_in_ = n_features
@@ -239,6 +242,8 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         Passes over the training data made by ``fit``.
     l2 : float, default 0.0
         Weight decay: the loss gets + ½·l2·Σ‖W‖² (biases are not penalised).
+    l1 : float, default 0.0
+        L1 regularisation: the loss gets + l1·Σ|W|, which pushes many weights to exactly 0.
     dtype : {"float64", "float32"}, default "float64"
         float32 halves memory and is faster.
     random_state : int, numpy Generator or None, default 0
@@ -256,7 +261,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         Each Dense layer's W and b (the live arrays, not copies).
     loss_history_ : list of float
         One entry per epoch: the mean over the epoch's mini-batches of the loss each update saw
-        (cross-entropy plus the L2 penalty at that moment, measured before the update).
+        (cross-entropy plus the L2/L1 penalty at that moment, measured before the update).
     accuracy_history_ : list of float
         Training accuracy of each epoch, of the outputs the mini-batches had when they were trained.
     val_loss_history_, val_accuracy_history_ : list of float

@@ -3,7 +3,7 @@
 One training step on a mini-batch (X, y) is four lines of :meth:`Network.train_step`:
 
 1. forward: each layer's output is the next layer's input, ŷ = layerₖ(… layer₁(X));
-2. loss: the loss layer compares ŷ with y (plus the L2 penalty, if any);
+2. loss: the loss layer compares ŷ with y (plus the L2 or L1 penalty, if any);
 3. backward: ∂L/∂ŷ goes through the layers in reverse, each storing its ∂L/∂W and ∂L/∂b;
 4. update: the optimizer moves every parameter against its gradient.
 
@@ -32,7 +32,7 @@ import numpy as np
 
 from ._checks import check_has_methods, check_non_negative
 from .layers import Dense
-from .regularization import l2_gradient, l2_penalty
+from .regularization import l1_gradient, l1_penalty, l2_gradient, l2_penalty
 
 __all__ = ["Network"]
 
@@ -51,6 +51,9 @@ class Network:
     l2 : float, default 0.0
         Weight decay (L2 regularisation): the loss gets + ½·l2·Σ‖W‖² over every Dense layer's W
         (biases are not penalised), so each ∂L/∂W gets + l2·W.
+    l1 : float, default 0.0
+        L1 regularisation: the loss gets + l1·Σ|W| over every Dense layer's W, so each ∂L/∂W
+        gets + l1·sign(W). Both may be set (elastic net).
 
     Examples
     --------
@@ -61,7 +64,7 @@ class Network:
     True
     """
 
-    def __init__(self, layers, loss, optimizer, l2=0.0):
+    def __init__(self, layers, loss, optimizer, l2=0.0, l1=0.0):
         # Checked once here, so the training step below needs no checks.
         if not isinstance(layers, (list, tuple)):
             raise TypeError(f"layers must be a list of layers; got {type(layers).__name__}")
@@ -71,6 +74,7 @@ class Network:
         self.loss = check_has_methods(loss, "loss", ("forward", "backward"), "a loss layer")
         self.optimizer = check_has_methods(optimizer, "optimizer", ("step",), "an optimizer")
         self.l2 = check_non_negative(l2, "l2")
+        self.l1 = check_non_negative(l1, "l1")
 
     def forward(self, X, training=False):
         """ŷ for a batch X of shape (n_samples, n_features); every layer keeps what backward needs."""
@@ -82,16 +86,22 @@ class Network:
         """Backpropagate ∂L/∂ŷ through the layers in reverse; return ∂L/∂X."""
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
-        if self.l2:
-            for W, dW in self._weights_and_grads():
+        for W, dW in self._weights_and_grads():
+            if self.l2:
                 dW += l2_gradient(W, self.l2)
+            if self.l1:
+                dW += l1_gradient(W, self.l1)
         return grad
 
     def penalty(self):
-        """The L2 penalty ½·l2·Σ‖W‖² (0 without weight decay)."""
-        if not self.l2:
-            return 0.0
-        return sum(l2_penalty(W, self.l2) for W, _ in self._weights_and_grads())
+        """The penalty ½·l2·Σ‖W‖² + l1·Σ|W| (0 without regularisation)."""
+        total = 0.0
+        for W, _ in self._weights_and_grads():
+            if self.l2:
+                total += l2_penalty(W, self.l2)
+            if self.l1:
+                total += l1_penalty(W, self.l1)
+        return total
 
     def _weights_and_grads(self):
         return [(layer.W, layer.dW) for layer in self.layers if isinstance(layer, Dense)]
@@ -132,4 +142,4 @@ class Network:
         return total / len(X), np.concatenate(outputs)[np.argsort(order)]  # back in the order of X
 
     def __repr__(self):
-        return f"Network({self.layers!r}, loss={self.loss!r}, optimizer={self.optimizer!r}, l2={self.l2})"
+        return f"Network({self.layers!r}, loss={self.loss!r}, optimizer={self.optimizer!r}, l2={self.l2}, l1={self.l1})"

@@ -88,6 +88,13 @@ def test_l2_shrinks_the_weights():
     assert norms[1] < 0.5 * norms[0]
 
 
+def test_l1_shrinks_the_sum_of_absolute_weights():
+    X, y = blobs()
+    sums = [sum(float(np.sum(np.abs(W))) for W in MLPClassifier(hidden_sizes=(8,), l1=l1, epochs=30).fit(X, y).coefs_)
+            for l1 in (0.0, 0.05)]
+    assert sums[1] < 0.5 * sums[0]
+
+
 # -- scikit-learn compatibility --------------------------------------------------------------------
 def test_cross_val_score_clone_and_confusion_matrix():
     X, y = blobs()

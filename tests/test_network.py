@@ -13,9 +13,9 @@ X = RNG.normal(size=(8, 3))
 Y = np.array([0, 1, 2, 1, 0, 2, 2, 1])
 
 
-def small_net(optimizer=None, l2=0.0):
+def small_net(optimizer=None, l2=0.0, l1=0.0):
     rng = np.random.default_rng(1)
-    return Network([Dense(3, 5, rng), Tanh(), Dense(5, 3, rng)], SoftmaxCrossEntropy(), optimizer or SGD(lr=0.1), l2=l2)
+    return Network([Dense(3, 5, rng), Tanh(), Dense(5, 3, rng)], SoftmaxCrossEntropy(), optimizer or SGD(lr=0.1), l2=l2, l1=l1)
 
 
 def test_forward_and_backward_chain_the_layers():
@@ -62,6 +62,24 @@ def test_l2_adds_the_penalty_to_the_loss_and_l2_w_to_each_weight_gradient():
     np.testing.assert_allclose(decayed.layers[0].dW, plain.layers[0].dW + 0.5 * plain.layers[0].W)
     np.testing.assert_allclose(decayed.layers[0].db, plain.layers[0].db)  # biases are not penalised
     assert max_relative_error(check_gradients(decayed, X, Y)) < 1e-7
+
+
+def test_l1_adds_l1_sum_abs_w_to_the_loss_and_l1_sign_w_to_each_weight_gradient():
+    plain, sparse = small_net(), small_net(l1=0.3)
+    W_abs = sum(float(np.sum(np.abs(layer.W))) for layer in sparse.layers if isinstance(layer, Dense))
+    assert sparse.penalty() == pytest.approx(0.3 * W_abs)
+    for net in (plain, sparse):
+        net.loss.forward(net.forward(X), Y)
+        net.backward(net.loss.backward())
+    np.testing.assert_allclose(sparse.layers[2].dW, plain.layers[2].dW + 0.3 * np.sign(plain.layers[2].W))
+    np.testing.assert_allclose(sparse.layers[2].db, plain.layers[2].db)
+    both = small_net(l2=0.5, l1=0.3)
+    assert both.penalty() == pytest.approx(decayed_penalty(both) + 0.3 * W_abs)
+    assert max_relative_error(check_gradients(sparse, X, Y)) < 1e-6
+
+
+def decayed_penalty(net):
+    return 0.25 * sum(float(np.sum(layer.W**2)) for layer in net.layers if isinstance(layer, Dense))
 
 
 def test_a_network_learns_xor_with_every_block():
