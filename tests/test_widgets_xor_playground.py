@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from nnlib.datasets import circles, logic_gate, xor_cloud
+from nnlib.datasets import logic_gate, moons, xor_cloud
 from nnlib.mlp import MLPClassifier
 from nnlib.widgets import playground as PG
 from nnlib.widgets import xor_network as XN
-from nnlib.widgets.playground import Playground, playground_run, playground_state
+from nnlib.widgets.playground import Playground, playground_run
 from nnlib.widgets.xor_network import XOR_SOLUTION, XorNetworkExplorer, xor_network_state
 
 #: Kernel-side update medians (ms, update + full Agg render), filled by test_update_times.
@@ -106,41 +106,104 @@ def test_xor_bad_inputs_raise():
 
 
 # --------------------------------------------------------------------------- playground
+def _by_hand(dataset_fn, hidden, activation, lr, epochs, ratio=0.5, features=None, **model_kw):
+    """The playground's run written out with nnlib and numpy alone (an independent computation)."""
+    X, y = dataset_fn
+    order = np.random.default_rng(0).permutation(len(X))
+    n_train = int(round(ratio * len(X)))
+    tr, te = order[:n_train], order[n_train:]
+    F = X if features is None else features(X[:, 0], X[:, 1])
+    m = MLPClassifier(hidden_sizes=hidden, activation=activation, lr=lr, random_state=0, **model_kw)
+    m.initialize(F.shape[1], [0, 1])
+    for _ in range(epochs):
+        m.partial_fit(F[tr], y[tr])
+    return m, F, y, tr, te
+
+
+def _xent(m, F, y):
+    """Mean cross-entropy −log P(true class), from predict_proba."""
+    return float(-np.mean(np.log(m.predict_proba(F)[np.arange(len(y)), y])))
+
+
 def test_playground_run_equals_training_by_hand():
     s = playground_run("xor", hidden="8-8", activation="relu", lr=0.01, epochs=3, resolution=20)
-    X, y = xor_cloud(n_samples=200, noise=0.3, random_state=0)
-    m = MLPClassifier(hidden_sizes=(8, 8), activation="relu", lr=0.01, batch_size=32, random_state=0)
-    m.initialize(2, [0, 1])
-    for _ in range(3):
-        m.partial_fit(X, y)
-    assert s["epoch"] == 3
-    assert s["loss"] == pytest.approx(m.loss_history_[-1], abs=0)
-    assert s["accuracy"] == pytest.approx(float(np.mean(m.predict(X) == y)))
+    m, F, y, tr, te = _by_hand(xor_cloud(n_samples=200, noise=0.3, random_state=0), (8, 8), "relu", 0.01, 3,
+                               batch_size=32)
+    assert s["epoch"] == 3 and len(s["loss_history"]) == 3 and len(s["test_loss_history"]) == 3
+    assert s["loss"] == pytest.approx(_xent(m, F[tr], y[tr]), rel=1e-9)
+    assert s["test_loss"] == pytest.approx(_xent(m, F[te], y[te]), rel=1e-9)
+    assert s["test_loss_history"][-1] == s["test_loss"] and s["loss_history"][-1] == s["loss"]
+    assert s["test_accuracy"] == pytest.approx(float(np.mean(m.predict(F[te]) == y[te])))
     # the image is P(class 1) on the grid, row i = x2 value i
     x0, x1, y0, y1 = s["limits"]
     gx, gy = np.linspace(x0, x1, 20), np.linspace(y0, y1, 20)
     assert s["Z"][5, 13] == pytest.approx(m.predict_proba([[gx[13], gy[5]]])[0, 1])
-    assert s["readout"] == f"<b>epoch 3</b> · loss {m.loss_history_[-1]:.4f} · accuracy {s['accuracy']:.3f} · lr 0.01"
+    assert s["readout"] == (f"<b>epoch 3</b> · training loss {s['loss']:.4f} · test loss {s['test_loss']:.4f}"
+                            f" · test accuracy {s['test_accuracy']:.3f} · lr 0.01")
 
 
-def test_playground_untrained_state():
-    X, y = circles(n_samples=200, noise=0.08, random_state=0)
-    s = playground_state(PG.make_model("4").initialize(2, [0, 1]), X, y, resolution=10)
-    assert s["epoch"] == 0 and np.isnan(s["loss"]) and "loss –" in s["readout"]
+def test_playground_new_settings_equal_training_by_hand():
+    """noise, ratio, batch size, L1/L2 and features each reach the model as written out by hand."""
+    s = playground_run("moons", hidden="4", activation="tanh", lr=0.03, epochs=4, resolution=10, noise=2.0,
+                       train_ratio=0.7, batch_size=4, regularization="L1", reg_rate=0.003,
+                       features=("x1x2", "x1", "sin x2", "x2^2"))
+    m, F, y, tr, te = _by_hand(moons(n_samples=200, noise=0.3, random_state=0), (4,), "tanh", 0.03, 4, ratio=0.7,
+                               features=lambda a, b: np.column_stack([a, b**2, a * b, np.sin(b)]),
+                               batch_size=4, l1=0.003)
+    assert len(tr) == 140 and s["run"]["F"].shape == (200, 4)
+    assert s["loss"] == pytest.approx(_xent(m, F[tr], y[tr]), rel=1e-9)
+    assert s["test_loss"] == pytest.approx(_xent(m, F[te], y[te]), rel=1e-9)
+    l2 = playground_run("moons", hidden="4", epochs=2, resolution=10, regularization="L2", reg_rate=0.1)
+    assert l2["model"].l2 == 0.1 and l2["model"].l1 == 0.0
+    assert l2["loss"] != playground_run("moons", hidden="4", epochs=2, resolution=10)["loss"]
+
+
+def test_playground_neuron_pictures_are_first_layer_activations():
+    s = playground_run("circles", hidden="16-16", activation="sigmoid", epochs=2, resolution=10,
+                       features=("x1", "x2", "x1^2"))
+    m = s["model"]
+    assert s["neurons"].shape == (PG.MAX_NEURONS, PG.NEURON_RES, PG.NEURON_RES)
+    x0, x1, y0, y1 = s["limits"]
+    px, py = np.linspace(x0, x1, PG.NEURON_RES)[7], np.linspace(y0, y1, PG.NEURON_RES)[3]
+    W, b = m.coefs_[0], m.intercepts_[0]
+    a = 1 / (1 + np.exp(-(np.array([px, py, px**2]) @ W + b)))
+    np.testing.assert_allclose(s["neurons"][:, 3, 7], a[:PG.MAX_NEURONS])
+    mosaic = PG.neuron_mosaic(s["neurons"][:3])
+    assert np.isnan(mosaic[:, -1]).all() and mosaic[0, 0] == s["neurons"][0, 0, 0]
+
+
+def test_playground_code_reproduces_the_widget_state(capsys):
+    pg = Playground(dataset="spiral", hidden="8", activation="relu", lr=0.01, noise=0.5, train_ratio=0.6,
+                    batch_size=10, regularization="L2", reg_rate=0.001, features=("x1", "x2", "sin x1"),
+                    resolution=20)
+    for _ in range(3):
+        pg.step_epoch()
+    pg.lr.value = 0.03  # changed during training: the code repeats the change
+    pg.step_epoch()
+    pg.code_button.click()
+    assert "MLPClassifier(" in pg.code_view.value
+    exec(pg.code(), {})
+    printed = capsys.readouterr().out.strip()
+    assert printed == f"epoch 4: training loss {pg.state['loss']:.4f}, test loss {pg.state['test_loss']:.4f}"
+    assert "spiral(n_samples=200, noise=0.025" in pg.code() and "l2=0.001" in pg.code()
 
 
 def test_playground_widget_step_reset_and_controls():
     pg = Playground(dataset="circles", hidden="4", activation="tanh", lr=0.03, resolution=30)
-    names = ["dataset", "hidden", "activation", "lr", "train", "step", "reset", "readout"]
+    names = ["dataset", "hidden", "activation", "lr", "train", "step", "reset", "readout", "noise", "ratio",
+             "batch", "reg", "regrate", "code", "feature-x1", "feature-sinx2"]
     for n, ctrl in zip(names, [pg.dataset, pg.hidden, pg.activation, pg.lr, pg.play, pg.step_button,
-                               pg.reset_button, pg.readout]):
+                               pg.reset_button, pg.readout, pg.noise, pg.ratio, pg.batch, pg.reg, pg.reg_rate,
+                               pg.code_button, pg.feature_toggles["x1"], pg.feature_toggles["sin x2"]]):
         assert f"nnlab-playground-{n}" in ctrl._dom_classes
     img, line = pg.img, pg.loss_line
     pg.step_button.click()
     expected = playground_run("circles", "4", "tanh", 0.03, epochs=1, resolution=30)
     assert pg.readout.value == expected["readout"]
     np.testing.assert_allclose(img.get_array(), expected["Z"])
+    np.testing.assert_allclose(pg.neuron_img.get_array()[:, :PG.NEURON_RES], expected["neurons"][0])
     assert pg.img is img and pg.loss_line is line and len(line.get_xdata()) == 1
+    assert pg.test_line.get_ydata()[0] == expected["test_loss"]
     pg.step_button.click()
     pg.reset_button.click()
     pg.step_button.click()
@@ -156,13 +219,32 @@ def test_playground_widget_step_reset_and_controls():
     pg.hidden.value = "8-8"
     pg.step_button.click()
     assert pg.readout.value == playground_run("moons", "8-8", "tanh", 0.03, epochs=1, resolution=30)["readout"]
+    # every new control resets to epoch 0 with its setting
+    settings = dict(dataset="moons", hidden="8-8")
+    for control, value, key, arg in [(pg.noise, 1.5, "noise", 1.5), (pg.ratio, 80, "train_ratio", 0.8),
+                                     (pg.batch, 4, "batch_size", 4), (pg.reg, "L1", "regularization", "L1"),
+                                     (pg.reg_rate, 0.03, "reg_rate", 0.03),
+                                     (pg.feature_toggles["x1x2"], True, "features", ("x1", "x2", "x1x2"))]:
+        control.value = value
+        settings[key] = arg
+        assert pg.state["epoch"] == 0
+        pg.step_button.click()
+        assert pg.readout.value == playground_run(**settings, epochs=1, resolution=30)["readout"], key
+
+
+def test_playground_keeps_one_feature_on():
+    pg = Playground(dataset="xor", hidden="2", resolution=10)
+    pg.feature_toggles["x1"].value = False
+    assert pg.settings()["features"] == ("x2",) and pg.run["F"].shape == (200, 1)
+    pg.feature_toggles["x2"].value = False  # the last one: switched back on
+    assert pg.feature_toggles["x2"].value and pg.settings()["features"] == ("x2",)
 
 
 def test_playground_lr_change_continues_training():
     pg = Playground(dataset="xor", hidden="4", resolution=20)
     pg.step_epoch()
     pg.lr.value = 0.1
-    assert pg.model.lr == 0.1 and pg.state["epoch"] == 1
+    assert pg.run["model"].lr == 0.1 and pg.state["epoch"] == 1 and pg.lr_changes == [(2, 0.1)]
     pg.step_epoch()
     assert pg.state["epoch"] == 2
 
@@ -176,6 +258,18 @@ def test_playground_bad_inputs_raise():
         Playground(activation="step")
     with pytest.raises(ValueError, match="^lr"):
         Playground(lr=0.5)
+    with pytest.raises(ValueError, match="^features"):
+        playground_run(features=())
+    with pytest.raises(ValueError, match="^features"):
+        playground_run(features=("x3",))
+    with pytest.raises(ValueError, match="^noise"):
+        playground_run(noise=-1)
+    with pytest.raises(ValueError, match="^train_ratio"):
+        playground_run(train_ratio=1.0)
+    with pytest.raises(ValueError, match="^regularization"):
+        playground_run(regularization="L3")
+    with pytest.raises(ValueError, match="^batch_size"):
+        Playground(batch_size=7)
 
 
 # --------------------------------------------------------------------------- timing
