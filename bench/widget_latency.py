@@ -94,6 +94,8 @@ def _values(control, n):
         if isinstance(control, w.FloatLogSlider):
             values = control.base ** values
         return [int(v) for v in values] if isinstance(control, w.IntSlider) else [float(v) for v in values]
+    if isinstance(control, w.ToggleButton):  # switched off and on again
+        return [(not control.value) if k % 2 == 0 else control.value for k in range(n)]
     options = getattr(control, "options", None)
     if options:
         labels = [o[1] if isinstance(o, tuple) else o for o in options]
@@ -198,6 +200,39 @@ def first_moves(make, warm=True):
     return firsts
 
 
+TARGET_FPS = 10.0  # training redraws of the playground
+
+
+def training_fps(make, ticks=40):
+    """(median ms per Play tick: train ``epochs_per_tick`` epochs + redraw, frames per second).
+
+    The frame rate is the lower of the timer's (1000 / interval) and what the kernel manages
+    (1000 / median tick)."""
+    widget = make()
+    connect_view(widget.fig)
+    widget.fig.canvas.draw()
+    times = []
+    for v in range(1, ticks + 1):
+        widget._last_tick = 0.0  # as if the timer's interval had passed
+        times.append(_timed(widget.fig, lambda: setattr(widget.play, "value", v)))
+    med = float(np.median(times))
+    return med, min(1000.0 / widget.play.interval, 1000.0 / med)
+
+
+def playground_training_rows():
+    from nnlib.widgets.playground import FEATURES, Playground
+
+    settings = [("default (circles, 4, batch 32)", dict(dataset="circles", hidden="4")),
+                ("16-16, batch 10, L2", dict(dataset="spiral", hidden="16-16", batch_size=10, regularization="L2")),
+                ("16-16, batch 1, all 7 features", dict(dataset="spiral", hidden="16-16", batch_size=1,
+                                                        features=tuple(FEATURES)))]
+    rows = []
+    for label, kw in settings:
+        med, fps = training_fps(lambda: Playground(**kw))
+        rows.append(("04", "playground", label, f"{med:.1f}", f"{fps:.1f}", "met" if fps >= TARGET_FPS else "MISSED"))
+    return rows
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--moves", type=int, default=50)
@@ -226,6 +261,9 @@ def main():
     print(table(rows, ["ch", "widget", "controls", "moves", "full draws", "first move ms",
                        "slowest first move of a control ms", "median ms", "p95 ms",
                        "slowest control (median ms)", f"median ≤ {TARGET_MS:.0f}, first ≤ {FIRST_TARGET_MS:.0f} ms"]))
+    print("\nplayground training (▶): kernel time per tick (train epochs_per_tick epochs + redraw)\n")
+    print(table(playground_training_rows(), ["ch", "widget", "setting", "median ms per tick", "frames per s",
+                                             f"≥ {TARGET_FPS:.0f} fps"]))
     browser = browser_summary()
     if browser:
         print("\nbrowser: control moved → readout updated (from the browser tests; first = the widget's first move after Run All)\n")

@@ -417,7 +417,7 @@ class Playground(LiveWidget):
 
     def __init__(self, dataset="xor", hidden="8", activation="tanh", lr=0.03, noise=1.0, train_ratio=0.5,
                  batch_size=32, regularization="none", reg_rate=0.01, features=("x1", "x2"), epochs_per_tick=2,
-                 interval=150, random_state=0, resolution=RESOLUTION):
+                 interval=80, random_state=0, resolution=RESOLUTION):
         super().__init__()
         check_choice(dataset, "dataset", tuple(DATASETS))
         check_choice(hidden, "hidden", tuple(HIDDEN))
