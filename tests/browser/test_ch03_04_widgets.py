@@ -4,6 +4,8 @@ changes the picture."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 
@@ -134,6 +136,40 @@ def test_ch04_xor_network_and_playground(page, lab):
     s["lr"] = 0.1
     act("lr", lambda: select_dropdown(page, "nnlab-playground-lr", "0.1"), 0)
     act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    # the controls TensorFlow Playground has beyond these: each resets to epoch 0 with its setting
+    s["noise"] = 1.5
+    act("noise", lambda: set_slider(page, "nnlab-playground-noise", "1.5"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["train_ratio"] = 0.7
+    act("ratio", lambda: set_slider(page, "nnlab-playground-ratio", "70"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["batch_size"] = 10
+    act("batch", lambda: select_dropdown(page, "nnlab-playground-batch", "10"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["regularization"] = "L2"
+    act("reg", lambda: select_dropdown(page, "nnlab-playground-reg", "L2"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["reg_rate"] = 0.03
+    act("regrate", lambda: select_dropdown(page, "nnlab-playground-regrate", "0.03"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["features"] = ("x1", "x2", "x1^2")
+    act("feature", lambda: click_button(page, "nnlab-playground-feature-x1sq"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    s["features"] = ("x2", "x1^2")
+    act("feature", lambda: click_button(page, "nnlab-playground-feature-x1"), 0)
+    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+
+    # -- Show as code: the printed code, run here, prints the readout's losses
+    click_button(page, "nnlab-playground-code")
+    view = widget(page, "nnlab-playground-codeview")
+    _wait_for(page, lambda: "MLPClassifier(" in view.inner_text(), what="code to show")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(view.inner_text(), {})
+    want = playground_run(**s, epochs=1)
+    assert out.getvalue().strip() == (f"epoch 1: training loss {want['loss']:.4f}, "
+                                      f"test loss {want['test_loss']:.4f}")
+    assert f"training loss {want['loss']:.4f}" in _shown(page, r)
 
     # -- Train (the Play timer): runs several epochs, the picture keeps updating, pause stops it
     play = widget(page, "nnlab-playground-train")
