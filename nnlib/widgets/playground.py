@@ -78,6 +78,9 @@ FEATURES = {
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1x2": "x₁x₂",
                   "sin x1": "sin x₁", "sin x2": "sin x₂"}
 N_SAMPLES = 200
+#: The noise slider's top: the plane shown always covers the data at this noise, so moving the
+#: slider keeps the axes (and redraws only the images and points).
+NOISE_MAX = 2.0
 RESOLUTION = 80
 #: Neuron pictures: the first layer's first MAX_NEURONS units, each on a NEURON_RES² grid.
 MAX_NEURONS = 8
@@ -176,8 +179,9 @@ def playground_setup(dataset="xor", hidden="8", activation="tanh", lr=0.03, rand
     Returns
     -------
     dict with ``X``, ``y`` (all points), ``train`` and ``test`` (index arrays), ``F`` (the input
-    features of every point), ``features``, ``model`` (initialised, untrained) and ``history``
-    (``{"train": [], "test": []}``, one loss per epoch, filled by :func:`train_epoch`).
+    features of every point), ``features``, ``model`` (initialised, untrained), ``history``
+    (``{"train": [], "test": []}``, one loss per epoch, filled by :func:`train_epoch`) and
+    ``limits`` (the plane shown: it covers the data set at any noise up to :data:`NOISE_MAX`).
 
     Examples
     --------
@@ -191,8 +195,9 @@ def playground_setup(dataset="xor", hidden="8", activation="tanh", lr=0.03, rand
     F = input_features(X, features)
     model = make_model(hidden, activation, lr, random_state=random_state, batch_size=batch_size,
                        regularization=regularization, reg_rate=reg_rate).initialize(F.shape[1], [0, 1])
+    limits = grid_limits(make_dataset(dataset, random_state=random_state, noise=NOISE_MAX)[0], 0.5)
     return dict(X=X, y=y, train=train, test=test, F=F, features=features, model=model,
-                history=dict(train=[], test=[]))
+                history=dict(train=[], test=[]), limits=limits)
 
 
 def data_loss(model, F, y):
@@ -258,7 +263,7 @@ def playground_state(run, resolution=RESOLUTION, limits=None):
     """
     resolution = check_positive_int(resolution, "resolution", minimum=2)
     model, F, y, tr, te = run["model"], run["F"], run["y"], run["train"], run["test"]
-    limits = grid_limits(run["X"], 0.5) if limits is None else limits
+    limits = run["limits"] if limits is None else limits
     h = run["history"]
     _, _, Z = decision_grid(_OnFeatures(model, run["features"]), run["X"], resolution=resolution, limits=limits)
     state = dict(epoch=int(model.n_iter_), loss=data_loss(model, F[tr], y[tr]),
@@ -433,7 +438,7 @@ class Playground(LiveWidget):
         dd = dict(layout=w.Layout(width="12.5em"), style={"description_width": "5.5em"})
         self.dataset = self.named("dataset", w.Dropdown(options=list(DATASETS), value=dataset,
                                                         description="data", **dd))
-        self.noise = self.named("noise", w.FloatSlider(value=noise, min=0.0, max=2.0, step=0.25,
+        self.noise = self.named("noise", w.FloatSlider(value=noise, min=0.0, max=NOISE_MAX, step=0.25,
                                                        description="noise ×", readout_format=".2f"))
         self.ratio = self.named("ratio", w.IntSlider(value=int(round(train_ratio * 100)), min=10, max=90, step=10,
                                                      description="train %"))
@@ -497,7 +502,7 @@ class Playground(LiveWidget):
     def reset(self):
         """New data for the chosen settings and a fresh model (same seed: the same start every time)."""
         self.run = playground_setup(**self.settings())
-        self.limits = grid_limits(self.run["X"], 0.5)
+        self.limits = self.run["limits"]
         self._start_lr, self.lr_changes = float(self.lr.value), []
         self.code_view.value = ""
         self._set_points()
