@@ -87,21 +87,18 @@ class Network:
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
         for W, dW in self._weights_and_grads():
-            if self.l2:
-                dW += l2_gradient(W, self.l2)
-            if self.l1:
-                dW += l1_gradient(W, self.l1)
+            for lam, _, gradient in self._regularizers():
+                dW += gradient(W, lam)
         return grad
 
     def penalty(self):
         """The penalty ½·l2·Σ‖W‖² + l1·Σ|W| (0 without regularisation)."""
-        total = 0.0
-        for W, _ in self._weights_and_grads():
-            if self.l2:
-                total += l2_penalty(W, self.l2)
-            if self.l1:
-                total += l1_penalty(W, self.l1)
-        return total
+        return sum((penalty(W, lam) for W, _ in self._weights_and_grads() for lam, penalty, _ in self._regularizers()),
+                   0.0)
+
+    def _regularizers(self):
+        """(rate, penalty, gradient) of each regularisation in use."""
+        return [r for r in ((self.l2, l2_penalty, l2_gradient), (self.l1, l1_penalty, l1_gradient)) if r[0]]
 
     def _weights_and_grads(self):
         return [(layer.W, layer.dW) for layer in self.layers if isinstance(layer, Dense)]

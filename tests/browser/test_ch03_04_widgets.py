@@ -137,27 +137,18 @@ def test_ch04_xor_network_and_playground(page, lab):
     act("lr", lambda: select_dropdown(page, "nnlab-playground-lr", "0.1"), 0)
     act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
     # the controls TensorFlow Playground has beyond these: each resets to epoch 0 with its setting
-    s["noise"] = 1.5
-    act("noise", lambda: set_slider(page, "nnlab-playground-noise", "1.5"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["train_ratio"] = 0.7
-    act("ratio", lambda: set_slider(page, "nnlab-playground-ratio", "70"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["batch_size"] = 10
-    act("batch", lambda: select_dropdown(page, "nnlab-playground-batch", "10"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["regularization"] = "L2"
-    act("reg", lambda: select_dropdown(page, "nnlab-playground-reg", "L2"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["reg_rate"] = 0.03
-    act("regrate", lambda: select_dropdown(page, "nnlab-playground-regrate", "0.03"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["features"] = ("x1", "x2", "x1^2")
-    act("feature", lambda: click_button(page, "nnlab-playground-feature-x1sq"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
-    s["features"] = ("x2", "x1^2")
-    act("feature", lambda: click_button(page, "nnlab-playground-feature-x1"), 0)
-    act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
+    moves = [("noise", "noise", 1.5, lambda: set_slider(page, "nnlab-playground-noise", "1.5")),
+             ("ratio", "train_ratio", 0.7, lambda: set_slider(page, "nnlab-playground-ratio", "70")),
+             ("batch", "batch_size", 10, lambda: select_dropdown(page, "nnlab-playground-batch", "10")),
+             ("reg", "regularization", "L2", lambda: select_dropdown(page, "nnlab-playground-reg", "L2")),
+             ("regrate", "reg_rate", 0.03, lambda: select_dropdown(page, "nnlab-playground-regrate", "0.03")),
+             ("feature", "features", ("x1", "x2", "x1^2"),
+              lambda: click_button(page, "nnlab-playground-feature-x1sq")),
+             ("feature", "features", ("x2", "x1^2"), lambda: click_button(page, "nnlab-playground-feature-x1"))]
+    for control, key, value, action in moves:
+        s[key] = value
+        act(control, action, 0)
+        act("step", lambda: click_button(page, "nnlab-playground-step"), 1)
 
     # -- Show as code: the printed code, run here, prints the readout's losses
     click_button(page, "nnlab-playground-code")
