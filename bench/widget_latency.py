@@ -54,8 +54,8 @@ def _digits_model():
 
 def factories():
     """(chapter, widget name, builder) for every widget the chapters show."""
-    from nnlib.widgets import (descent, digit_inspector, draw_digit, gates, neuron, playground,
-                               rule_stepper, welcome, xor_network)
+    from nnlib.widgets import (approximator, descent, digit_inspector, draw_digit, gates, neuron,
+                               playground, rule_stepper, welcome, xor_network)
 
     model, d = _digits_model()
     return [
@@ -69,6 +69,7 @@ def factories():
         ("06", "descent", descent.GradientDescentExplorer),
         ("07", "digit_inspector", lambda: digit_inspector.DigitInspector(model, d.X_test, d.y_test)),
         ("07", "draw_digit", lambda: draw_digit.DigitDrawer(model)),
+        ("08", "approximator", approximator.FunctionApproximator),
     ]
 
 
