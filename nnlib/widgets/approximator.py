@@ -298,7 +298,7 @@ class FunctionApproximator(LiveWidget):
             layout=w.Layout(width="9em"), style={"description_width": "2em"}))
         self._draw(start)
         self.make_readout()
-        self.readout.layout = w.Layout(width="880px")
+        self.readout.layout = w.Layout(width="100%", max_width="880px")  # fits a 1024-px projector column
         self.ui = w.VBox([w.HBox([self.target, self.units, self.activation],
                                  layout=w.Layout(flex_flow="row wrap")), self.fig.canvas, self.readout])
         self.ui.add_class(f"nnlab-{self.name}")
