@@ -363,10 +363,6 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
     if np.shape(grad_f(w)) != w.shape:
         raise ValueError(f"grad_f must return a gradient of start's shape {w.shape}; got shape {np.shape(grad_f(w))}")
     path, losses = [w.copy()], [start_loss]
-    # A path can pass (almost) exactly through a minimum of loss 0, and momentum then climbs
-    # back up a little: "far above its best" is measured from no lower than start / GROWTH,
-    # so only a loss that also passes the starting loss can count as diverged.
-    floor = losses[0] / guard.growth
     guard.check(losses[0], [w])
     diverged_at = -1
     for t in range(1, steps + 1):
@@ -374,7 +370,7 @@ def gradient_descent_path(grad_f, start, lr, steps, optimizer="sgd", *, f, beta=
         with np.errstate(over="ignore", invalid="ignore"):
             opt.step([w], [np.asarray(grad_f(w), dtype=float)])
             loss = float(f(w))
-        if guard.check(max(loss, floor), [w]):
+        if guard.check(loss, [w]):
             diverged_at = t
             break
         path.append(w.copy())

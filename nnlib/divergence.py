@@ -5,8 +5,9 @@ run off to infinity (or to NaN) and every prediction afterwards is nonsense. Eve
 (the MLP, Perceptron, Adaline, the chapter-06 descent helpers) watches its loss with a
 :class:`DivergenceGuard` and reacts the same way:
 
-1. a loss that is not finite, or that has grown to more than ``growth`` times the best loss so far,
-   counts as diverged;
+1. a loss that is not finite, or that has grown to more than ``growth`` times the best loss so far
+   *and* above the first loss checked, counts as diverged (a run that passes almost exactly
+   through a minimum of loss 0 and climbs back a little has not diverged);
 2. training stops, the last weights that gave a finite, non-diverged loss are put back,
    ``diverged_`` is set, and one ``RuntimeWarning`` names the learning rate to lower.
 
@@ -64,6 +65,8 @@ class DivergenceGuard:
     ----------
     best_loss : float
         The smallest finite loss seen so far (``inf`` before the first check).
+    first_loss : float or None
+        The first finite loss checked (usually the loss before training).
     best_params : list of ndarray or None
         Copies of the parameters passed with the last loss that was accepted, i.e. the last
         weights known to be good; ``None`` before the first accepted check.
@@ -84,6 +87,7 @@ class DivergenceGuard:
         self.who = who
         self.growth = check_positive(growth, "growth")
         self.best_loss = math.inf
+        self.first_loss = None
         self.best_params = None
         self.diverged = False
 
@@ -106,7 +110,10 @@ class DivergenceGuard:
             (if it is not None) and sets its ``diverged_`` attribute.
         """
         loss = float(loss)
-        limit = self.growth * self.best_loss if self.best_loss > 0 else math.inf
+        if self.first_loss is None and math.isfinite(loss):
+            self.first_loss = loss
+        # Far above the best, and above where training started.
+        limit = max(self.growth * self.best_loss, self.first_loss if self.first_loss is not None else math.inf)
         if math.isfinite(loss) and loss <= limit:
             if loss < self.best_loss:
                 self.best_loss = loss
