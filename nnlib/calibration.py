@@ -33,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_2d_float, as_labels, check_positive, check_positive_int
-from .activations import softmax
+from .activations import log_softmax, softmax
 
 __all__ = ["log_probabilities", "fit_temperature", "expected_calibration_error", "TemperatureScaled"]
 
@@ -55,9 +55,7 @@ def log_probabilities(proba):
 
 def _nll(log_p, y_index, temperature):
     """Mean cross-entropy of softmax(log_p / T) against the class indices."""
-    z = log_p / temperature
-    z = z - z.max(axis=1, keepdims=True)
-    log_q = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    log_q = log_softmax(log_p / temperature, axis=1)
     return float(-log_q[np.arange(len(y_index)), y_index].mean())
 
 
