@@ -43,6 +43,7 @@ from ..losses import categorical_cross_entropy
 from ..mlp import MLPClassifier
 from ..plots.decision import REGION_CMAP, class_marker_line, decision_grid, grid_limits
 from ._base import LiveWidget, doubled_limit, live_figure
+from .digit_inspector import hidden_activations
 
 __all__ = ["DATASETS", "HIDDEN", "ACTIVATIONS", "LEARNING_RATES", "BATCH_SIZES", "REGULARIZATIONS",
            "REG_RATES", "FEATURES", "make_dataset", "input_features", "make_model", "playground_setup",
@@ -239,8 +240,7 @@ def neuron_outputs(model, features, limits, resolution=NEURON_RES, max_neurons=M
     x0, x1, y0, y1 = limits
     xx, yy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     F = input_features(np.column_stack([xx.ravel(), yy.ravel()]), features)
-    dense, act = model.network_.layers[0], model.network_.layers[1]
-    A = act.forward(dense.forward(F))[:, :max_neurons]
+    A = hidden_activations(model, F)[0][:, :max_neurons]
     return A.T.reshape(-1, resolution, resolution)
 
 
