@@ -33,17 +33,15 @@ import argparse
 import ast
 import copy
 import importlib
-import re
 import sys
 from pathlib import Path
 
 import nbformat
 
+from nnlib.exercises.files import find_exercises, parse_answer_file
+
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = 3  # nbgrader's cell metadata schema version
-EXERCISE_HEADER = re.compile(r"^# %%\s+Exercise\s+(\d+\.\d+)\s*$", re.MULTILINE)
-CELL_HEADER = re.compile(r"^(# %%.*)$", re.MULTILINE)
-STARS = {"★ warm-up": 1, "★★ practice": 2, "★★★ challenge": 3}
 
 NBGRADER_CONFIG = '''\
 """nbgrader settings for the nnlab assignments (written by scripts/make_assignments.py)."""
@@ -55,27 +53,6 @@ c.ClearSolutions.code_stub = {"python": "# ↑ replace each ... above with your 
 # Chapter 07 trains networks: allow more than nbgrader's 30 s per cell.
 c.Execute.timeout = 600
 '''
-
-
-def read_answers(path: Path) -> dict[str, str]:
-    """Exercise id -> code of a ``# %% Exercise N.M`` percent-format file (other cells ignored)."""
-    parts = CELL_HEADER.split(path.read_text(encoding="utf-8"))  # [preamble, header, body, header, ...]
-    return {m.group(1): body.strip("\n")
-            for header, body in zip(parts[1::2], parts[2::2]) if (m := EXERCISE_HEADER.match(header))}
-
-
-def answer_cells(nb) -> list[tuple[str, int, int]]:
-    """(exercise id, answer cell index, check cell index) for each exercise, in order."""
-    found = []
-    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    for pos, i in enumerate(code):
-        meta = nb.cells[i].metadata
-        ex_id = meta.get("nnlab", {}).get("exercise")
-        if ex_id is not None and "exercise" in meta.get("tags", []):
-            if pos + 1 == len(code):
-                raise ValueError(f"exercise {ex_id}: no check cell after its answer cell")
-            found.append((str(ex_id), i, code[pos + 1]))
-    return found
 
 
 def _check_call(source: str, ex_id: str) -> tuple[str, str]:
@@ -93,7 +70,8 @@ def points(call: str, module) -> int:
     """Stars of the check that ``call`` (``chNN.check_x(...)``) calls, 1 if it has no difficulty."""
     func = ast.parse(call, mode="eval").body.func
     check = getattr(module, func.attr, None) if isinstance(func, ast.Attribute) else None
-    return STARS.get(getattr(check, "difficulty", None), 1)
+    difficulty = getattr(check, "difficulty", None)  # one of nnlib.exercises.DIFFICULTIES
+    return difficulty.count("★") if difficulty else 1
 
 
 def _grader_meta(grade_id: str, *, solution: bool, grade: bool, locked: bool, pts: int | None = None) -> dict:
@@ -107,7 +85,7 @@ def _grader_meta(grade_id: str, *, solution: bool, grade: bool, locked: bool, pt
 def make_assignment(notebook: Path, solutions: dict[str, str]) -> nbformat.NotebookNode:
     """The instructor version of ``notebook`` (see the module docstring); the file is not changed."""
     nb = nbformat.read(notebook, as_version=4)
-    exercises = answer_cells(nb)
+    exercises = find_exercises(nb)
     missing = [ex_id for ex_id, _, _ in exercises if ex_id not in solutions]
     if missing:
         raise ValueError(f"{notebook.name}: no reference answer for exercises {missing}")
@@ -143,7 +121,7 @@ def chapters_with_exercises(chapters: Path, only=None) -> list[Path]:
     paths = sorted(chapters.glob("[0-9][0-9]_*.ipynb"))
     if only:
         paths = [p for p in paths if p.name[:2] in only]
-    return [p for p in paths if answer_cells(nbformat.read(p, as_version=4))]
+    return [p for p in paths if find_exercises(nbformat.read(p, as_version=4))]
 
 
 def write_course(course: Path, chapters: Path = REPO / "chapters", solutions_dir: Path = REPO / "solutions",
@@ -152,7 +130,7 @@ def write_course(course: Path, chapters: Path = REPO / "chapters", solutions_dir
     written = {}
     for path in chapters_with_exercises(chapters, only):
         assignment = f"ch{path.name[:2]}"
-        nb = make_assignment(path, read_answers(solutions_dir / f"{path.stem}.py"))
+        nb = make_assignment(path, parse_answer_file(solutions_dir / f"{path.stem}.py"))
         target = course / "source" / assignment / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)

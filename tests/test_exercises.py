@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import copy
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
+
+# The conventions are read in one place, shared with scripts/make_assignments.py.
+from nnlib.exercises.files import Exercise, find_exercises, parse_answer_file  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = Path(os.environ.get("NNLAB_CHAPTERS_DIR", REPO / "chapters")).resolve()
@@ -40,87 +41,9 @@ CELL_TIMEOUT = 300  # seconds; same order as nbval's --nbval-cell-timeout in pyp
 # Feedback prefixes (nnlib.exercises); U+FE0F (emoji presentation selector) is ignored when
 # matching because editors add or drop it freely after "✏".
 PREFIXES = {"correct": "✅ Correct!", "wrong": "❌ Not yet —", "unanswered": "✏️ Not answered yet —"}
-EXERCISE_MARKER = re.compile(r"^# %%\s+Exercise\s+(\d+\.\d+)\s*$")
-ANY_CELL_MARKER = re.compile(r"^# %%")
 
 
 # --------------------------------------------------------------------------- harness
-
-
-def parse_answer_file(path: Path) -> dict[str, str]:
-    """Map exercise id -> answer source from a jupytext-percent file.
-
-    Text before the first ``# %% Exercise`` marker (a docstring, a jupytext header) and cells
-    with other ``# %%`` headers are ignored.  Trailing blank lines of a cell are dropped.
-
-    Raises
-    ------
-    ValueError
-        When an exercise id appears twice or a cell is empty.
-    """
-    answers: dict[str, str] = {}
-    current, lines = None, []
-
-    def flush():
-        if current is None:
-            return
-        text = "\n".join(lines).strip("\n")
-        if not text.strip():
-            raise ValueError(f"{path.name}: Exercise {current} has an empty answer")
-        answers[current] = text
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if ANY_CELL_MARKER.match(line):
-            flush()
-            match = EXERCISE_MARKER.match(line)
-            current, lines = (match.group(1) if match else None), []
-            if current is not None and current in answers:
-                raise ValueError(f"{path.name}: Exercise {current} appears twice")
-        elif current is not None:
-            lines.append(line)
-    flush()
-    return answers
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise of a notebook: its id and the indices of its answer and check cells."""
-
-    id: str
-    answer_index: int
-    check_index: int
-
-
-def find_exercises(nb: nbformat.NotebookNode) -> list[Exercise]:
-    """The exercises of ``nb`` in order.
-
-    Raises
-    ------
-    ValueError
-        If an answer cell lacks the ``exercise`` tag (or a tagged cell lacks the id), an id
-        is repeated, or an answer cell has no code cell after it.
-    """
-    found, seen = [], set()
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        ex_id = cell.metadata.get("nnlab", {}).get("exercise")
-        tagged = "exercise" in cell.metadata.get("tags", [])
-        if ex_id is None and not tagged:
-            continue
-        if ex_id is None or not tagged:
-            raise ValueError(
-                f"cell {index}: answer cells need both metadata.nnlab.exercise and the tag 'exercise'"
-            )
-        ex_id = str(ex_id)
-        if ex_id in seen:
-            raise ValueError(f"cell {index}: exercise {ex_id} appears twice")
-        seen.add(ex_id)
-        check = next((j for j in range(index + 1, len(nb.cells)) if nb.cells[j].cell_type == "code"), None)
-        if check is None:
-            raise ValueError(f"cell {index}: exercise {ex_id} has no check cell after it")
-        found.append(Exercise(ex_id, index, check))
-    return found
 
 
 def inject(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:

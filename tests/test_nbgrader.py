@@ -26,6 +26,7 @@ import nbformat
 import pytest
 
 from hub_harness import module_from_file, unavailable
+from nnlib.exercises.files import find_exercises, parse_answer_file
 
 REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = Path(os.environ.get("NNLAB_CHAPTERS_DIR", REPO / "chapters")).resolve()
@@ -62,7 +63,7 @@ def course(tmp_path_factory):
 
 
 def _exercises(path: Path):
-    return ma.answer_cells(nbformat.read(path, as_version=4))
+    return find_exercises(nbformat.read(path, as_version=4))
 
 
 def test_every_chapter_with_exercises_becomes_an_assignment(course):
@@ -104,8 +105,8 @@ def _submit(course: Path, assignment: str, student: str, variant: str | None) ->
         if variant is not None:
             folder = REPO / "solutions" if variant == "solutions" else REPO / "tests" / "exercise_answers"
             suffix = "" if variant == "solutions" else "_wrong"
-            answers = ma.read_answers(folder / f"{notebook.stem}{suffix}.py")
-            for ex_id, index, _ in ma.answer_cells(nb):
+            answers = parse_answer_file(folder / f"{notebook.stem}{suffix}.py")
+            for ex_id, index, _ in find_exercises(nb):
                 nb.cells[index].source = answers[ex_id]
         nbformat.write(nb, target / notebook.name)
 
@@ -140,7 +141,7 @@ def test_student_version_holds_no_solution_and_no_hidden_test(graded):
         released = nbformat.read(root / "release" / assignment / source.name, as_version=4)
         text = "\n".join(c.source for c in released.cells)
         assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "_feedback" not in text
-        answers = ma.read_answers(REPO / "solutions" / f"{source.stem}.py")
+        answers = parse_answer_file(REPO / "solutions" / f"{source.stem}.py")
         # Every line of a reference answer that the chapter itself does not contain is gone.
         revealing = [line for code in answers.values() for line in code.splitlines()
                      if line.strip() and not line.lstrip().startswith("#") and line not in chapter_text]
