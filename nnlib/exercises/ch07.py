@@ -12,7 +12,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from ..datasets import load_digits
 from ..mlp import MLPClassifier
 from ..optimizers import SGD
 from . import compare_functions, exercise
+from .functions import function_check
 
 __all__ = ["check_training_loop", "check_beat_validation", "check_softmax_temperature",
            "TARGET_ACCURACY", "EPOCHS", "LOOP_ACCURACY"]
@@ -32,27 +32,6 @@ TARGET_ACCURACY = 0.98
 EPOCHS = 30
 #: Validation accuracy the learner's training loop (exercise 7.1) must reach in 5 epochs of SGD.
 LOOP_ACCURACY = 0.85
-
-
-def _placeholder_if_skeleton(make_args):
-    """Treat a learner's function that still returns ``...`` (the answer cell's skeleton) as
-    unanswered: it is called once on a tiny problem, and a result of ``...`` becomes the
-    placeholder the exercise decorator recognises."""
-
-    def decorate(check):
-        @functools.wraps(check)
-        def wrapper(fn):
-            if callable(fn):
-                try:
-                    if fn(*make_args(np.random.default_rng(0))) is Ellipsis:
-                        fn = ...
-                except Exception:  # noqa: BLE001 - a half-written answer: the check reports it
-                    pass
-            return check(fn)
-
-        return wrapper
-
-    return decorate
 
 
 def _tiny_training_problem(rng):
@@ -87,7 +66,6 @@ def _forward(layers, X):
     return out
 
 
-@_placeholder_if_skeleton(_tiny_training_problem)
 @exercise("7.1", difficulty="★★ practice", hints=[
     "One epoch visits the shuffled samples batch by batch; each batch does forward, loss, "
     "backward, update — the four steps of chapter 06.",
@@ -97,7 +75,7 @@ def _forward(layers, X):
     "of every layer that has weights (hasattr(layer, 'W')), grads the matching dW and db in the same "
     "order. Collect the batch losses in a list and return their mean.",
 ])
-def check_training_loop(train_epoch):
+def _check_training_loop(train_epoch):
     """``train_epoch(layers, head, optimizer, X, y, batch_size, rng)``: one epoch; returns the mean loss."""
     if not callable(train_epoch):
         return False, "train_epoch must be a function (def train_epoch(...): ...)."
@@ -136,6 +114,10 @@ def check_training_loop(train_epoch):
                        "is every batch's gradient passed back through every layer?")
     return True, (f"5 epochs of your loop: loss {losses[0]:.3f} → {losses[-1]:.3f}, validation accuracy "
                   f"{acc:.3f}. MLPClassifier.fit runs these same four steps per batch (with Adam by default).")
+
+
+# A skeleton that still returns ... counts as unanswered (tried once on a tiny problem).
+check_training_loop = function_check(_check_training_loop, _tiny_training_problem(np.random.default_rng(0)))
 
 
 def _check_settings(settings):
@@ -181,7 +163,6 @@ def _logits_and_temperature(rng):
     return z, float(rng.uniform(0.2, 5.0))
 
 
-@_placeholder_if_skeleton(lambda rng: _logits_and_temperature(rng))
 @exercise("7.3", difficulty="★ warm-up", hints=[
     "Temperature scaling divides the logits by T before the softmax.",
     "softmax(v)_k = exp(v_k) / Σ_j exp(v_j) for each row; subtract the row's maximum first so "
@@ -189,7 +170,7 @@ def _logits_and_temperature(rng):
     "Divide by T, shift each row by its maximum, exponentiate, divide by the row sums; "
     "keepdims=True keeps the (n, 1) shapes lined up with (n, k).",
 ])
-def check_softmax_temperature(softmax_T):
+def _check_softmax_temperature(softmax_T):
     """``softmax_T(z, T)``: row-wise softmax of logits ``z`` (n, k) at temperature ``T``."""
     if not callable(softmax_T):
         return False, "softmax_T must be a function (def softmax_T(z, T): ...)."
@@ -201,3 +182,7 @@ def check_softmax_temperature(softmax_T):
     if not np.all(np.isfinite(out)):
         return False, "huge logits give NaN or inf: subtract each row's maximum before exp."
     return True, "your softmax(z / T) matches nnlib on random logits and stays finite for huge ones."
+
+
+check_softmax_temperature = function_check(_check_softmax_temperature,
+                                           _logits_and_temperature(np.random.default_rng(0)))
