@@ -26,6 +26,7 @@ _SUBMODULES = (
     "divergence",
     "exercises",
     "gradient_check",
+    "language",
     "layers",
     "learning_rules",
     "losses",
@@ -48,6 +49,8 @@ _SHORTCUTS = {
     "Adaline": "perceptron",
     "MLPClassifier": "mlp",
     "MLPRegressor": "mlp",
+    "set_language": "language",
+    "get_language": "language",
 }
 
 __all__ = list(_SUBMODULES) + list(_SHORTCUTS) + ["__version__"]

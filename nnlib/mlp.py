@@ -46,6 +46,7 @@ from ._checks import (
     check_y_given,
 )
 from .divergence import DivergenceGuard
+from .language import tr
 from .layers import ACTIVATION_LAYERS, Dense, MeanSquaredError, SoftmaxCrossEntropy
 from .network import Network
 from .optimizers import OPTIMIZERS
@@ -150,7 +151,7 @@ class _BaseMLP(BaseEstimator):
                 self.loss_history_.append(loss)
                 self._record_epoch(T, Y_hat, validation)
                 if bar is not None:
-                    bar.set_postfix(loss=f"{loss:.4f}", refresh=False)
+                    bar.set_postfix({tr("loss"): f"{loss:.4f}"}, refresh=False)
                     bar.update()
         return self
 
@@ -498,7 +499,7 @@ def _progress_bar(show, epochs, name):
         return contextlib.nullcontext()
     from tqdm.auto import tqdm
 
-    return tqdm(total=epochs, desc=name, unit="epoch")
+    return tqdm(total=epochs, desc=name, unit=tr("epoch"))
 
 
 _blas_controller = None
