@@ -3,7 +3,7 @@
 
 Usage (from anywhere; paths are relative to the current directory)::
 
-    python scripts/run_notebooks.py                      # every chapters/NN_*.ipynb
+    python scripts/run_notebooks.py                      # every chapters/NN_*.ipynb and chapters/ko/NN_*.ipynb
     python scripts/run_notebooks.py chapters/03_xor_problem.ipynb
     python scripts/run_notebooks.py --check              # only report; changes nothing
 
@@ -51,8 +51,9 @@ WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 def chapter_paths() -> list[Path]:
-    """All course notebooks, in chapter order."""
-    return sorted(CHAPTERS.glob(CHAPTER_GLOB))
+    """All course notebooks, in chapter order: the English chapters, then the Korean edition
+    (chapters/ko/, built from the English by scripts/translate.py, which then calls this script)."""
+    return sorted(CHAPTERS.glob(CHAPTER_GLOB)) + sorted((CHAPTERS / "ko").glob(CHAPTER_GLOB))
 
 
 # --------------------------------------------------------------------------- executing
@@ -244,7 +245,7 @@ def _display(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path, help=f"notebooks (default: chapters/{CHAPTER_GLOB})")
+    parser.add_argument("paths", nargs="*", type=Path, help=f"notebooks (default: chapters/{CHAPTER_GLOB} and chapters/ko/{CHAPTER_GLOB})")
     parser.add_argument("--timeout", type=int, default=600, help="seconds one cell may run (default 600)")
     parser.add_argument("--check", action="store_true", help="only report whether stored notebooks look fresh")
     args = parser.parse_args(argv)
