@@ -229,7 +229,7 @@ def export_notebook(path: Path, out_dir: Path, exporter=None, vendor=None) -> Pa
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help=f"notebooks to export (default: chapters/{CHAPTER_GLOB})")
+                        help=f"notebooks to export (default: chapters/{CHAPTER_GLOB} and chapters/ko/{CHAPTER_GLOB})")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "html", help="output folder (default: build/html)")
     parser.add_argument("--refresh-vendor", action="store_true",
                         help="re-fetch scripts/vendor/*.xz with npm pack, then exit")
@@ -237,14 +237,17 @@ def main(argv=None) -> int:
     if args.refresh_vendor:
         refresh_vendor()
         return 0
-    notebooks = args.notebooks or sorted((REPO / "chapters").glob(CHAPTER_GLOB))
+    chapters = REPO / "chapters"
+    notebooks = args.notebooks or sorted(chapters.glob(CHAPTER_GLOB)) + sorted((chapters / "ko").glob(CHAPTER_GLOB))
     if not notebooks:
         parser.error("no notebooks found")
     exporter = make_exporter()
     vendor = load_vendor()
     for nb_path in notebooks:
         start = time.perf_counter()
-        target = export_notebook(Path(nb_path), args.out, exporter, vendor)
+        # The Korean edition has the same file names: it goes to a folder of its own.
+        out_dir = args.out / "ko" if Path(nb_path).resolve().parent.name == "ko" else args.out
+        target = export_notebook(Path(nb_path), out_dir, exporter, vendor)
         print(f"{target}  {target.stat().st_size / 1e6:.1f} MB  {time.perf_counter() - start:.1f} s")
     return 0
 
