@@ -1,4 +1,5 @@
-"""App mode: chapter 01 in Voila (no code cells) works in a real browser like it does in JupyterLab.
+"""App mode: chapter 01 in Voila (no code cells) works in a real browser like it does in JupyterLab,
+in English and in the Korean edition (chapters/ko/), whose readouts must be the Korean ones.
 
 Starts the README's app-mode command (``voila <chapter> --strip_sources=True --theme=light``) on
 127.0.0.1 with a token, opens it in headless Chromium, and checks that
@@ -19,21 +20,34 @@ from helpers import (canvas_hash, measure_update, readout_text, record_latency, 
                      wait_canvas_changed)
 from voila_server import voila_app, voila_page  # noqa: F401 - pytest fixtures
 
+from nnlib.language import set_language
 from nnlib.widgets.neuron import neuron_picture
 
 pytestmark = pytest.mark.browser
 
 CHAPTER = "01_artificial_neuron.ipynb"
+HANGUL = re.compile("[\uac00-\ud7a3]")
 START = dict(w1=1.0, w2=1.0, b=-1.5, activation="sigmoid", x1=1.0, x2=1.0)  # as in the notebook
 
 def _plain(text_or_html: str) -> str:
     return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", text_or_html)))
 
 
-@pytest.mark.parametrize("voila_app", [CHAPTER], indirect=True)
-def test_voila_neuron_explorer(voila_page, voila_app):
+def _readout(language, **state):
+    """What neuron_picture shows in ``language`` (the test process is English again afterwards)."""
+    set_language(language)
+    try:
+        return _plain(neuron_picture(**state).readout)
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("voila_app", [CHAPTER, f"ko/{CHAPTER}"], indirect=True)
+def test_voila_neuron_explorer(voila_page, voila_app, request):
     page = voila_page
-    print(f"Voila rendered {CHAPTER} in {page.nnlab_render_seconds:.1f} s")
+    chapter = request.node.callspec.params["voila_app"]
+    language = "ko" if chapter.startswith("ko/") else "en"
+    print(f"Voila rendered {chapter} in {page.nnlab_render_seconds:.1f} s")
 
     broken = page.get_by_text("Error displaying widget")
     assert broken.count() == 0, f"{broken.count()} widget view(s) failed to render in Voila"
@@ -44,13 +58,16 @@ def test_voila_neuron_explorer(voila_page, voila_app):
 
     readout = "nnlab-neuron-readout"
     page.locator(f".{readout}").wait_for(state="visible")
-    assert _plain(readout_text(page, readout)) == _plain(neuron_picture(**START).readout)
+    assert _plain(readout_text(page, readout)) == _readout(language, **START)
+    if language == "ko":
+        assert HANGUL.search(readout_text(page, readout)), "the Korean chapter's readout is not in Korean"
+        assert HANGUL.search(page.locator("body").inner_text()[:2000]), "the Korean chapter's prose is not Korean"
 
     before = canvas_hash(page, "nnlab-neuron")
     state = dict(START, w1=0.5)
     ms = measure_update(page, lambda: set_slider(page, "nnlab-neuron-w1", 0.5), readout)
-    record_latency("01-voila", "neuron", "w1", ms)
-    expected = _plain(neuron_picture(**state).readout)
+    record_latency("01-voila" if language == "en" else "01-voila-ko", "neuron", "w1", ms)
+    expected = _readout(language, **state)
     page.wait_for_function(
         "(args) => { const el = document.querySelector(args[0]);"
         " return el && el.textContent.replace(/\\s+/g, '') === args[1]; }",
