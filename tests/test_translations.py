@@ -156,3 +156,29 @@ def test_terms_taught_in_the_chapter_use_the_glossary_korean_with_the_english_at
             missing.append(f"{korean_forms[0]}({english_forms[0]})")
     assert not missing, (f"chapters/ko/{english.name}: terms the glossary says this chapter teaches are not "
                          f"given as Korean with the English in parentheses: {missing}")
+
+
+# ----------------------------------------------------------------------- Korean markdown renders
+
+CODE = re.compile(r"<code>.*?</code>|<pre>.*?</pre>", re.S)
+
+
+def _unrendered_bold(markdown_text):
+    """Literal ``**`` left after rendering: in CommonMark ``**가중치(weight)**와`` is not bold (a
+    closing ``**`` after punctuation must not touch a letter, and Hangul is a letter)."""
+    import mistune
+
+    return "**" in CODE.sub("", mistune.html(markdown_text))
+
+
+def test_unrendered_bold_is_detected():
+    assert _unrendered_bold("**가중치(weight)**와 편향")
+    assert not _unrendered_bold("**가중치**(weight)와 편향, **편향(bias)** 입니다, `**kwargs`")
+
+
+@chapter
+def test_korean_markdown_has_no_unrendered_bold(english):
+    _, entries = translate.load(english)
+    bad = [entry.cell_id for entry in entries if _unrendered_bold(entry.text)]
+    assert not bad, (f"{translate.translation_path(english).name}: cells {bad} show a literal '**' "
+                     "(write **가중치**(weight)와, not **가중치(weight)**와)")
