@@ -140,22 +140,29 @@ def _taught_in(number):
 
 
 @chapter
-def test_terms_taught_in_the_chapter_use_the_glossary_korean_with_the_english_at_first_use(english):
-    """The glossary is the single source: a term the chapter teaches appears in its Korean form,
-    and once with the English in parentheses right after it ("가중치(weight)")."""
+def test_terms_glossed_in_the_english_are_korean_with_the_english_in_parentheses(english):
+    """The glossary is the single source: where the English chapter glosses a term the glossary
+    assigns to it ("weight (가중치)"), the Korean chapter gives that term in the glossary's Korean
+    with the English in parentheses ("가중치(weight)")."""
     stored = translate.edition_path(english)
     if not stored.is_file():
         pytest.skip("no Korean chapter yet")
-    prose = "\n".join(c.source for c in nbformat.read(stored, as_version=4).cells if c.cell_type == "markdown")
-    flat = re.sub(r"\*\*|__", "", prose)
+
+    def prose(path):
+        cells = nbformat.read(path, as_version=4).cells
+        return re.sub(r"\*\*|__|\*", "", "\n".join(c.source for c in cells if c.cell_type == "markdown"))
+
+    english_prose, korean_prose = prose(english), prose(stored)
     missing = []
     for english_forms, korean_forms in _taught_in(int(english.name[:2])):
-        glossed = any(re.search(re.escape(k) + r"\s*\(\s*" + re.escape(e), flat, re.I)
+        if not any(k in english_prose for k in korean_forms):
+            continue  # the English chapter does not gloss it: nothing to mirror
+        glossed = any(re.search(re.escape(k) + r"[\"'”’」』]*\s*\([^)]*?" + re.escape(e), korean_prose, re.I)
                       for k in korean_forms for e in english_forms)
         if not glossed:
             missing.append(f"{korean_forms[0]}({english_forms[0]})")
-    assert not missing, (f"chapters/ko/{english.name}: terms the glossary says this chapter teaches are not "
-                         f"given as Korean with the English in parentheses: {missing}")
+    assert not missing, (f"chapters/ko/{english.name}: terms the English chapter glosses are not given in "
+                         f"the glossary's Korean with the English in parentheses: {missing}")
 
 
 # ----------------------------------------------------------------------- Korean markdown renders
