@@ -189,3 +189,22 @@ def test_korean_markdown_has_no_unrendered_bold(english):
     bad = [entry.cell_id for entry in entries if _unrendered_bold(entry.text)]
     assert not bad, (f"{translate.translation_path(english).name}: cells {bad} show a literal '**' "
                      "(write **가중치**(weight)와, not **가중치(weight)**와)")
+
+
+# ----------------------------------------------------------------------- the READMEs' chapter maps
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ko.md"])
+def test_readme_chapter_maps_link_every_korean_chapter_by_its_title(readme):
+    text = (REPO / readme).read_text(encoding="utf-8")
+    wrong = []
+    for english in ENGLISH:
+        stored = translate.edition_path(english)
+        if not stored.is_file():
+            continue
+        title = nbformat.read(stored, as_version=4).cells[0].source.splitlines()[0]
+        title = title.lstrip("# ").split(" — ", 1)[-1].strip()
+        link = f"[{title}](chapters/ko/{english.name})"
+        if link not in text:
+            wrong.append(link)
+    assert not wrong, f"{readme} does not link these Korean chapters by their titles: {wrong}"
