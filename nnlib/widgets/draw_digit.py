@@ -312,8 +312,13 @@ function render({ model, el }) {
   canvas.addEventListener("lostpointercapture", end);
 
   const onClear = () => blank();
+  const onHint = () => { hint.textContent = model.get("hint"); };
   model.on("change:generation", onClear);
-  return () => { model.off("change:generation", onClear); if (timer) clearTimeout(timer); };
+  model.on("change:hint", onHint);
+  return () => {
+    model.off("change:generation", onClear); model.off("change:hint", onHint);
+    if (timer) clearTimeout(timer);
+  };
 }
 export default { render };
 """

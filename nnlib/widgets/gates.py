@@ -34,7 +34,7 @@ from matplotlib.patches import Polygon
 
 from .._checks import check_choice, check_finite_scalar
 from ..datasets.logic import logic_gate
-from ..language import tr
+from ..language import get_language, tr
 from ..plots.gates import (CLASS_COLOURS, CLASS_MARKERS, LIMITS, POSITIVE_SHADE, decision_line,
                            half_plane_polygon)
 from ._base import LiveWidget, live_figure
@@ -193,7 +193,9 @@ class GateExplorer(LiveWidget):
                       layout=w.Layout(width="15em"), style={"description_width": "2em"})
         self.gate = self.named("gate", w.Dropdown(options=list(gates), value=start.gate, description=tr("gate"),
                                                   layout=w.Layout(width="10em"),
-                                                  style={"description_width": "3em"}))
+                                                  # room for three Hangul syllables (게이트)
+                                                  style={"description_width": "3em" if get_language() == "en"
+                                                         else "3.6em"}))
         self.w1 = self.named("w1", w.FloatSlider(value=start.w1, description="w₁", **slider))
         self.w2 = self.named("w2", w.FloatSlider(value=start.w2, description="w₂", **slider))
         self.b = self.named("b", w.FloatSlider(value=start.b, description="b", **slider))
