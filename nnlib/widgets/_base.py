@@ -19,14 +19,16 @@ from IPython.display import display
 import numpy as np
 from matplotlib.figure import Figure
 
-__all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit", "readable_text"]
+from ..language import tr, translatable
+
+__all__ = ["LiveWidget", "live_figure", "figure_png", "doubled_limit", "readable_text", "shown_options"]
 
 _figure_numbers = itertools.count(1000)
 _canvas_class = None
 
 #: What a reader without a running kernel sees instead of the widget's raw repr, should neither
 #: the widget nor its picture show (a plain-text viewer, say).
-STATIC_TEXT = "Run this cell to interact with the widget (this is its starting picture)."
+STATIC_TEXT = translatable("Run this cell to interact with the widget (this is its starting picture).")
 
 #: Smallest font size (points) of any text in a widget figure: tick labels, titles, legends.
 MIN_FONT_PT = 9.0
@@ -57,6 +59,23 @@ WIDGET_CSS = """<style>
   { width: 100% !important; height: 100% !important; }
 .nnlab-widget .widget-html-content { font-size: 14px; line-height: 1.45; }
 </style>"""
+
+
+def shown_options(values, labels=None):
+    """A dropdown's ``options``: each value shown by its label in the selected language.
+
+    ``labels`` maps a value to its English label (the value itself where missing). The value a
+    dropdown holds stays the English name; only what it shows is translated. Where every label
+    is its value (English) the options are the plain values, as before.
+
+    Examples
+    --------
+    >>> shown_options(["bowl", "valley"])
+    ['bowl', 'valley']
+    """
+    labels = labels or {}
+    pairs = [(tr(labels.get(v, v)), v) for v in values]
+    return [v for _, v in pairs] if all(label == v for label, v in pairs) else pairs
 
 
 def _walk(widgets):
@@ -456,7 +475,7 @@ class LiveWidget:
         return {
             "application/vnd.jupyter.widget-view+json": view,
             "image/png": base64.b64encode(png).decode("ascii"),
-            "text/plain": STATIC_TEXT,
+            "text/plain": tr(STATIC_TEXT),
         }
 
     def warm_up(self):

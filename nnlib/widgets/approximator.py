@@ -37,6 +37,7 @@ from matplotlib.collections import LineCollection
 
 from .. import activations as _act
 from .._checks import check_choice, check_positive_int
+from ..language import tr
 from ._base import LiveWidget, live_figure
 
 __all__ = ["TARGETS", "ACTIVATIONS", "MAX_UNITS", "ApproximatorPicture", "hidden_units",
@@ -115,9 +116,13 @@ def readout_text(target, n_hidden, activation, max_error, rms_error, n_params):
     >>> print(readout_text("sine", 5, "relu", 0.12345, 0.05, 16))
     <b>sine</b> with <b>5</b> relu units (16 parameters): largest error |ŷ − f| = <b>0.1235</b>, RMS error <b>0.0500</b>
     """
-    return (f"<b>{target}</b> with <b>{n_hidden}</b> {activation} unit{'s' if n_hidden != 1 else ''} "
-            f"({n_params} parameters): largest error |ŷ − f| = <b>{max_error:.4f}</b>, "
-            f"RMS error <b>{rms_error:.4f}</b>")
+    values = dict(target=target, n=n_hidden, activation=activation, n_params=n_params, max_error=max_error,
+                  rms_error=rms_error)
+    if n_hidden == 1:
+        return tr("<b>{target}</b> with <b>{n}</b> {activation} unit ({n_params} parameters): "
+                  "largest error |ŷ − f| = <b>{max_error:.4f}</b>, RMS error <b>{rms_error:.4f}</b>", **values)
+    return tr("<b>{target}</b> with <b>{n}</b> {activation} units ({n_params} parameters): "
+              "largest error |ŷ − f| = <b>{max_error:.4f}</b>, RMS error <b>{rms_error:.4f}</b>", **values)
 
 
 def _target_function(target, custom):
@@ -288,10 +293,10 @@ class FunctionApproximator(LiveWidget):
         start = approximator_picture(target, n_hidden, activation, custom)  # validates
         options = [*TARGETS, "yours"] if custom is not None else list(TARGETS)
         self.target = self.named("target", w.Dropdown(
-            options=options, value=start.target, description="target",
+            options=options, value=start.target, description=tr("target"),
             layout=w.Layout(width="12em"), style={"description_width": "4em"}))
         self.units = self.named("units", w.IntSlider(
-            value=start.n_hidden, min=1, max=MAX_UNITS, step=1, description="hidden units",
+            value=start.n_hidden, min=1, max=MAX_UNITS, step=1, description=tr("hidden units"),
             continuous_update=True, layout=w.Layout(width="24em"), style={"description_width": "6em"}))
         self.activation = self.named("activation", w.Dropdown(
             options=list(ACTIVATIONS), value=start.activation, description="φ",
@@ -316,15 +321,15 @@ class FunctionApproximator(LiveWidget):
         self.bias_line = ax_u.axhline(p.c, color="0.3", lw=1, ls="--")
         ax_u.axhline(0, color="0.75", lw=0.8, zorder=0)
         ax_u.set_xlim(*X_RANGE)
-        ax_u.set_xlabel("input x")
+        ax_u.set_xlabel(tr("input x"))
         ax_u.set_ylabel(r"$v_i\,\varphi(w_i x + b_i)$")
-        ax_u.set_title("each hidden unit's contribution (dashed: the output bias c)", fontsize=9)
+        ax_u.set_title(tr("each hidden unit's contribution (dashed: the output bias c)"), fontsize=9)
         ax_u.grid(alpha=0.3)
-        (self.target_line,) = ax_s.plot(p.x, p.y, color="0.55", lw=4, alpha=0.6, label="target f(x)")
-        (self.sum_line,) = ax_s.plot(p.x, p.y_hat, color="#d62728", lw=1.8, label="network ŷ(x) = Σ + c")
-        ax_s.set_xlabel("input x")
+        (self.target_line,) = ax_s.plot(p.x, p.y, color="0.55", lw=4, alpha=0.6, label=tr("target f(x)"))
+        (self.sum_line,) = ax_s.plot(p.x, p.y_hat, color="#d62728", lw=1.8, label=tr("network ŷ(x) = Σ + c"))
+        ax_s.set_xlabel(tr("input x"))
         ax_s.set_ylabel("y")
-        ax_s.set_title("the network's output: the contributions' sum + c", fontsize=9)
+        ax_s.set_title(tr("the network's output: the contributions' sum + c"), fontsize=9)
         ax_s.legend(loc="lower right", fontsize=8)
         ax_s.grid(alpha=0.3)
         self._limits_for = None

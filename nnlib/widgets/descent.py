@@ -27,18 +27,30 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import descent as D
 from .._checks import check_choice, check_finite_scalar, check_positive, check_positive_int
-from ._base import LiveWidget, live_figure
+from ..language import tr, translatable
+from ._base import LiveWidget, live_figure, shown_options
 
 __all__ = ["VERDICTS", "lr_on_slider", "descent_picture", "readout_html", "compare_optimizers_picture",
            "GradientDescentExplorer"]
 
 #: What each verdict of :func:`nnlib.descent.describe_run` means for the learning rate.
 VERDICTS = {
-    "converged": "converged ✓",
-    "crawling": "too small (or too few steps): still crawling",
-    "oscillating": "too big: oscillating across the valley",
-    "diverged": "too big: diverged",
+    "converged": translatable("converged ✓"),
+    "crawling": translatable("too small (or too few steps): still crawling"),
+    "oscillating": translatable("too big: oscillating across the valley"),
+    "diverged": translatable("too big: diverged"),
 }
+
+#: The verdict in one word, for the loss plot's title.
+VERDICT_WORDS = {
+    "converged": translatable("converged"),
+    "crawling": translatable("crawling"),
+    "oscillating": translatable("oscillating"),
+    "diverged": translatable("diverged"),
+}
+
+#: What the surface dropdown shows for each surface.
+SURFACE_LABELS = {"bowl": translatable("bowl"), "valley": translatable("valley"), "banana": translatable("banana")}
 
 
 _LR_MIN = float(np.log10(0.05)) - 1.7   # ≈ 0.001
@@ -109,14 +121,16 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
         run = D.gradient_descent_path(s.grad, [x0, y0], lr, steps, optimizer, f=s.f)
     verdict = D.describe_run(run, s)
     final = run.path[-1]
+    # Labels stay English here (the keys callers look up); readout_html translates them.
     readout = {
-        "verdict": VERDICTS[verdict],
-        "learning rate": _fmt(lr),
-        "steps taken": f"{len(run.path) - 1}" + (f" (stopped: diverged at step {run.diverged_at})"
-                                                 if run.diverged else ""),
-        "final position": f"({_fmt(final[0])}, {_fmt(final[1])})",
-        "final loss": _fmt(run.losses[-1]),
-        "minimum": f"({_fmt(s.minimum[0])}, {_fmt(s.minimum[1])}), loss {_fmt(s.min_loss)}",
+        translatable("verdict"): tr(VERDICTS[verdict]),
+        translatable("learning rate"): _fmt(lr),
+        translatable("steps taken"): f"{len(run.path) - 1}" + (
+            tr(" (stopped: diverged at step {step})", step=run.diverged_at) if run.diverged else ""),
+        translatable("final position"): f"({_fmt(final[0])}, {_fmt(final[1])})",
+        translatable("final loss"): _fmt(run.losses[-1]),
+        translatable("minimum"): tr("({w1}, {w2}), loss {loss}", w1=_fmt(s.minimum[0]), w2=_fmt(s.minimum[1]),
+                                    loss=_fmt(s.min_loss)),
     }
     return {
         "path": run.path,
@@ -132,8 +146,9 @@ def descent_picture(surface="valley", lr=0.05, x0=-4.0, y0=1.5, steps=50, optimi
 
 
 def readout_html(readout):
-    """The readout dict as the HTML lines the widget shows (one ``label: value`` per line)."""
-    return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
+    """The readout dict as the HTML lines the widget shows (one ``label: value`` per line, labels in
+    the selected language)."""
+    return "<br>".join(f"<b>{tr(k)}</b>: {v}" for k, v in readout.items())
 
 
 def compare_optimizers_picture(surface="banana", steps=200, lrs=None, start=None):
@@ -212,21 +227,23 @@ class GradientDescentExplorer(LiveWidget):
         super().__init__()
         self.picture = descent_picture(surface, lr, x0, y0, steps, optimizer)  # validates
         style = {"description_width": "initial"}
-        self.surface = self.named("surface", w.Dropdown(options=list(D.SURFACES), value=surface,
-                                                        description="surface", style=style))
+        # the options are shown in the selected language; the values stay the surfaces' names
+        self.surface = self.named("surface", w.Dropdown(
+            options=shown_options(D.SURFACES, SURFACE_LABELS), value=surface,
+            description=tr("surface"), style=style))
         # exponent grid of 0.01 placed so that 0.05 lies exactly on it: the browser snaps a log
         # slider's value to its grid when it first draws it
         self.lr = self.named("lr", w.FloatLogSlider(value=lr, base=10, min=_LR_MIN, max=_LR_MAX, step=0.01,
-                                                    description="learning rate η", readout_format=".4f",
+                                                    description=tr("learning rate η"), readout_format=".4f",
                                                     style=style, continuous_update=True))
         self.x0 = self.named("x0", w.FloatSlider(value=x0, min=-4.5, max=4.5, step=0.1,
-                                                 description="start w₁", style=style))
+                                                 description=tr("start w₁"), style=style))
         self.y0 = self.named("y0", w.FloatSlider(value=y0, min=-2.0, max=3.0, step=0.1,
-                                                 description="start w₂", style=style))
+                                                 description=tr("start w₂"), style=style))
         self.steps = self.named("steps", w.IntSlider(value=steps, min=1, max=200, step=1,
-                                                     description="steps", style=style))
+                                                     description=tr("steps"), style=style))
         self.optimizer = self.named("optimizer", w.Dropdown(options=list(D.OPTIMIZERS), value=optimizer,
-                                                            description="optimiser", style=style))
+                                                            description=tr("optimiser"), style=style))
         self.make_readout()
         self._draw()
         self.update()
@@ -269,10 +286,10 @@ class GradientDescentExplorer(LiveWidget):
         # log10 of the loss on a linear axis: the same picture as semilogy without re-typesetting
         # "10^k" tick labels on every move (that mathtext dominated the redraw time)
         (self.loss_line,) = ax2.plot([0], [0], color="#ff7f0e", lw=1.6)
-        ax2.set_xlabel("step")
-        ax2.set_ylabel("log₁₀(loss − minimum)")
+        ax2.set_xlabel(tr("step"))
+        ax2.set_ylabel(tr("log₁₀(loss − minimum)"))
         ax2.grid(alpha=0.3)
-        self.loss_title = ax2.set_title("loss per step")
+        self.loss_title = ax2.set_title(tr("loss per step"))
         for a in (ax, ax2):
             a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
             a.yaxis.set_major_locator(MaxNLocator(5))
@@ -303,10 +320,10 @@ class GradientDescentExplorer(LiveWidget):
         hi = np.ceil(2 * (P[0] + 0.2)) / 2
         self.set_limits(self.ax, (min(s.xlim[0], lo[0]), max(s.xlim[1], hi[0])),
                         (min(s.ylim[0], lo[1]), max(s.ylim[1], hi[1])))
-        self.title.set_text(s.title)
+        self.title.set_text(tr(s.title))
         gap = np.log10(np.maximum(pic["losses"] - s.min_loss, 1e-12))
         self.loss_line.set_data(np.arange(len(gap)), gap)
         self.set_limits(self.ax_loss, (0, loss_steps_limit(self.steps.value)),
                         loss_gap_limits(gap, self.ax_loss.get_ylim()))
-        self.loss_title.set_text(f"loss per step — {pic['verdict']}")
+        self.loss_title.set_text(tr("loss per step — {verdict}", verdict=tr(VERDICT_WORDS[pic["verdict"]])))
         self.readout.value = readout_html(pic["readout"])

@@ -27,6 +27,7 @@ import ipywidgets as w
 import numpy as np
 
 from .._checks import as_2d_float, as_labels
+from ..language import tr
 from ..layers import Dense
 from ._base import LiveWidget, live_figure
 
@@ -98,12 +99,14 @@ def inspect_digit(model, X, y, index, image_shape=None):
     correct = prediction == true
     colour = RIGHT if correct else WRONG
     readout = (
-        f"image {index}: "
-        f'<span class="nnlab-digitinspector-true">true label {html.escape(str(true))}</span>'
-        f' · <b class="nnlab-digitinspector-prediction" style="color:{colour}">'
-        f"prediction {html.escape(str(prediction))}</b>"
-        f' · <span class="nnlab-digitinspector-probability">probability {proba[best]:.3f}</span>'
-        f" {'✓' if correct else '✗'}"
+        tr("image {index}: ", index=index)
+        + '<span class="nnlab-digitinspector-true">'
+        + tr("true label {label}", label=html.escape(str(true))) + "</span>"
+        + f' · <b class="nnlab-digitinspector-prediction" style="color:{colour}">'
+        + tr("prediction {label}", label=html.escape(str(prediction))) + "</b>"
+        + ' · <span class="nnlab-digitinspector-probability">'
+        + tr("probability {p:.3f}", p=proba[best]) + "</span>"
+        + f" {'✓' if correct else '✗'}"
     )
     return {
         "image": X[index].reshape(shape),
@@ -171,11 +174,11 @@ class DigitInspector(LiveWidget):
 
         self.index = self.named(
             "index",
-            w.IntSlider(value=index, min=0, max=len(self.X) - 1, description="image",
+            w.IntSlider(value=index, min=0, max=len(self.X) - 1, description=tr("image"),
                         continuous_update=True, layout=w.Layout(width="22em")),
         )
         self.next_button = self.named(
-            "next-wrong", w.Button(description="next wrong", icon="forward", layout=w.Layout(width="9em"))
+            "next-wrong", w.Button(description=tr("next wrong"), icon="forward", layout=w.Layout(width="9em"))
         )
         self.next_button.on_click(self._go_next_wrong)
         self.make_readout()
@@ -201,7 +204,8 @@ class DigitInspector(LiveWidget):
             ax.set_xticks([0, len(a) - 1], ["1", str(len(a))])
             ax.tick_params(labelsize=7, length=2)
             layer = str(k + 1).translate(_SUPERSCRIPT)
-            ax.set_title(f"hidden layer {k + 1}: a⁽{layer}⁾ ({len(a)} neurons)", fontsize=8)
+            ax.set_title(tr("hidden layer {k}: a⁽{layer}⁾ ({n} neurons)", k=k + 1, layer=layer, n=len(a)),
+                         fontsize=8)
             self.strips.append(strip)
         ax_bar = self.fig.add_subplot(grid[2])
         classes = np.asarray(model.classes_)
@@ -209,7 +213,7 @@ class DigitInspector(LiveWidget):
         self.bars = ax_bar.bar(positions, state["proba"], color=BAR_COLOUR)
         ax_bar.set_xticks(positions, [str(c) for c in classes])
         ax_bar.set_ylim(0, 1)
-        ax_bar.set_title("output ŷ (softmax probabilities)", fontsize=8)
+        ax_bar.set_title(tr("output ŷ (softmax probabilities)"), fontsize=8)
         ax_bar.tick_params(labelsize=7)
         ax_bar.spines[["top", "right"]].set_visible(False)
 
@@ -229,7 +233,8 @@ class DigitInspector(LiveWidget):
     def update(self):
         s = self.state()
         self.image_artist.set_data(s["image"])
-        self.image_title.set_text(f"true {s['true']} → predicted {s['prediction']}")
+        self.image_title.set_text(tr("true {true} → predicted {predicted}", true=s["true"],
+                                     predicted=s["prediction"]))
         self.image_title.set_color(RIGHT if s["correct"] else WRONG)
         for strip, a in zip(self.strips, s["activations"][:-1]):
             strip.set_data(a[None, :])

@@ -45,6 +45,7 @@ import traitlets
 
 from .. import preprocess as pp
 from .._checks import check_choice, check_fraction, check_positive, check_positive_int
+from ..language import tr, translatable
 from ._base import LiveWidget, live_figure
 
 __all__ = ["drawer_state", "train_pad_model", "decode_pixels", "encode_pixels", "DrawCanvas", "DigitDrawer",
@@ -96,7 +97,12 @@ def _infer_target(model, target):
 #: The pad names a digit only when the (calibrated) network gives it at least this probability:
 #: an even chance is the least a "this is a 7" should mean.
 MIN_CONFIDENCE = 0.5
-NOT_A_DIGIT = "that does not look like a digit"
+NOT_A_DIGIT = translatable("that does not look like a digit")
+
+#: The reasons :func:`nnlib.preprocess.digit_check` gives, marked here for translation: the readout
+#: shows a reason through ``tr`` (one missing from the catalogue is shown in English).
+DIGIT_CHECK_REASONS = (translatable("no ink"), translatable("too little ink (a dot)"),
+                       translatable("a flat line"), translatable("scattered pieces"))
 
 
 def drawer_state(image, model, target="digits", min_confidence=MIN_CONFIDENCE):
@@ -136,11 +142,11 @@ def drawer_state(image, model, target="digits", min_confidence=MIN_CONFIDENCE):
     state = {"blank": False, "digit": False, "reason": None, "input": np.zeros((spec.size, spec.size)),
              "proba": np.zeros(len(classes)), "prediction": None, "guess": None, "probability": None}
     if not pp.has_ink(img):
-        return {**state, "blank": True, "readout": "draw a digit"}
+        return {**state, "blank": True, "readout": tr("draw a digit")}
     reason = pp.digit_check(img)
     if reason is not None:
-        readout = (f'<b class="nnlab-drawdigit-prediction">{NOT_A_DIGIT}</b>'
-                   f' &nbsp; <span class="nnlab-drawdigit-reason">({reason})</span>')
+        readout = (f'<b class="nnlab-drawdigit-prediction">{tr(NOT_A_DIGIT)}</b>'
+                   f' &nbsp; <span class="nnlab-drawdigit-reason">({tr(reason)})</span>')
         return {**state, "reason": reason, "readout": readout}
     x = pp.preprocess(img, target=target)
     proba = np.asarray(model.predict_proba(x[None, :]), dtype=float)[0]
@@ -150,12 +156,14 @@ def drawer_state(image, model, target="digits", min_confidence=MIN_CONFIDENCE):
     state.update(input=x.reshape(spec.size, spec.size), proba=proba, guess=guess,
                  probability=round(float(proba[best]), 6))
     if proba[best] < min_confidence:
-        reason = f"the network is not sure: at best {html.escape(str(guess))} with p = {proba[best]:.2f}"
-        head = f'<b class="nnlab-drawdigit-prediction">{NOT_A_DIGIT}</b> &nbsp; ({reason})'
+        reason = tr("the network is not sure: at best {guess} with p = {p:.2f}", guess=html.escape(str(guess)),
+                    p=proba[best])
+        head = f'<b class="nnlab-drawdigit-prediction">{tr(NOT_A_DIGIT)}</b> &nbsp; ({reason})'
         state.update(reason=reason)
     else:
-        head = (f'<b class="nnlab-drawdigit-prediction">prediction: {html.escape(str(guess))}</b>'
-                f" &nbsp; probability {proba[best]:.3f}")
+        head = ('<b class="nnlab-drawdigit-prediction">'
+                + tr("prediction: {label}", label=html.escape(str(guess))) + "</b>"
+                + " &nbsp; " + tr("probability {p:.3f}", p=proba[best]))
         state.update(digit=True, prediction=guess)
     readout = f'{head}<br><span class="nnlab-drawdigit-probs" style="font-size:smaller">{probs}</span>'
     return {**state, "readout": readout}
@@ -211,7 +219,7 @@ function render({ model, el }) {
   canvas.style.cssText = `width:${px}px;height:${px}px;background:#000;border-radius:8px;` +
     "cursor:crosshair;touch-action:none;box-shadow:0 1px 4px rgba(0,0,0,.35);";
   const hint = document.createElement("div");
-  hint.textContent = "draw a digit here";
+  hint.textContent = model.get("hint");
   hint.style.cssText = "position:absolute;inset:0;display:flex;align-items:center;" +
     "justify-content:center;color:#777;font:15px sans-serif;pointer-events:none;line-height:1.2;";
   wrap.appendChild(canvas); wrap.appendChild(hint); el.appendChild(wrap);
@@ -304,8 +312,13 @@ function render({ model, el }) {
   canvas.addEventListener("lostpointercapture", end);
 
   const onClear = () => blank();
+  const onHint = () => { hint.textContent = model.get("hint"); };
   model.on("change:generation", onClear);
-  return () => { model.off("change:generation", onClear); if (timer) clearTimeout(timer); };
+  model.on("change:hint", onHint);
+  return () => {
+    model.off("change:generation", onClear); model.off("change:hint", onHint);
+    if (timer) clearTimeout(timer);
+  };
 }
 export default { render };
 """
@@ -332,6 +345,8 @@ class DrawCanvas(anywidget.AnyWidget):
         Pen diameter in canvas pixels (default 20, about what a finger or mouse stroke feels like).
     throttle_ms : int
         Least time between two pictures sent while the pen moves (default 80 ms).
+    hint : str
+        The text on the empty pad (default "draw a digit here", in the selected language).
 
     Notes
     -----
@@ -351,15 +366,19 @@ class DrawCanvas(anywidget.AnyWidget):
     canvas_px = traitlets.Int(280).tag(sync=True)
     brush = traitlets.Float(20.0).tag(sync=True)
     throttle_ms = traitlets.Int(80).tag(sync=True)
+    hint = traitlets.Unicode("draw a digit here").tag(sync=True)
 
-    def __init__(self, size=56, canvas_px=280, brush=20.0, throttle_ms=80, **kwargs):
+    def __init__(self, size=56, canvas_px=280, brush=20.0, throttle_ms=80, hint=None, **kwargs):
         size = check_positive_int(size, "size")
         canvas_px = check_positive_int(canvas_px, "canvas_px")
         if canvas_px % size:
             raise ValueError(f"size must divide canvas_px={canvas_px}; got {size}")
         brush = check_positive(brush, "brush")
         throttle_ms = check_positive_int(throttle_ms, "throttle_ms")
-        super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, **kwargs)
+        if hint is None:
+            hint = tr("draw a digit here")
+        super().__init__(size=size, canvas_px=canvas_px, brush=brush, throttle_ms=throttle_ms, hint=str(hint),
+                         **kwargs)
 
     @property
     def pixels(self):
@@ -419,7 +438,7 @@ class DigitDrawer(LiveWidget):
         spec = pp.TARGETS[self.target]
         self.canvas = self.named("canvas", DrawCanvas(size=size, brush=brush))
         self.clear_button = self.named(
-            "clear", w.Button(description="Clear", icon="eraser", layout=w.Layout(width="8em"))
+            "clear", w.Button(description=tr("Clear"), icon="eraser", layout=w.Layout(width="8em"))
         )
         self.clear_button.on_click(lambda _: self.clear())
         self.make_readout()
@@ -430,18 +449,18 @@ class DigitDrawer(LiveWidget):
         self.image_artist = ax_img.imshow(
             np.zeros((spec.size, spec.size)), cmap="gray", vmin=0.0, vmax=1.0, interpolation="nearest"
         )
-        ax_img.set_title(f"network input ({spec.size}×{spec.size})", fontsize=9)
+        ax_img.set_title(tr("network input ({n}×{n})", n=spec.size), fontsize=9)
         ax_img.set_xticks([])
         ax_img.set_yticks([])
         positions = np.arange(len(classes))
         self.bars = ax_bar.bar(positions, np.zeros(len(classes)), color=BAR_COLOUR)
         ax_bar.set_xticks(positions, [str(c) for c in classes])
         ax_bar.set_ylim(0, 1)
-        ax_bar.set_xlabel("digit", fontsize=9)
-        ax_bar.set_ylabel("probability", fontsize=9)
+        ax_bar.set_xlabel(tr("digit"), fontsize=9)
+        ax_bar.set_ylabel(tr("probability"), fontsize=9)
         ax_bar.tick_params(labelsize=8)
         ax_bar.spines[["top", "right"]].set_visible(False)
-        self.bar_title = ax_bar.set_title("draw a digit", fontsize=9)
+        self.bar_title = ax_bar.set_title(tr("draw a digit"), fontsize=9)
 
         right = w.VBox([self.fig.canvas, w.HBox([self.clear_button, self.readout])],
                        layout=w.Layout(margin="0 0 0 12px"))
@@ -466,11 +485,11 @@ class DigitDrawer(LiveWidget):
             bar.set_height(p)
             bar.set_color(INK_COLOUR if k == best else BAR_COLOUR)
         if s["blank"]:
-            self.bar_title.set_text("draw a digit")
+            self.bar_title.set_text(tr("draw a digit"))
         elif not s["digit"]:
-            self.bar_title.set_text("not a digit?")
+            self.bar_title.set_text(tr("not a digit?"))
         else:
-            self.bar_title.set_text(f"prediction {s['prediction']} (p = {s['probability']:.2f})")
+            self.bar_title.set_text(tr("prediction {label} (p = {p:.2f})", label=s["prediction"], p=s["probability"]))
         self.readout.value = s["readout"]
         self.last_state = s
 

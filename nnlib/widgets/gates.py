@@ -34,6 +34,7 @@ from matplotlib.patches import Polygon
 
 from .._checks import check_choice, check_finite_scalar
 from ..datasets.logic import logic_gate
+from ..language import get_language, tr
 from ..plots.gates import (CLASS_COLOURS, CLASS_MARKERS, LIMITS, POSITIVE_SHADE, decision_line,
                            half_plane_polygon)
 from ._base import LiveWidget, live_figure
@@ -87,7 +88,8 @@ def truth_table_html(p):
     return (
         f'<div style="font-family:monospace">w₁ = {_fmt(p.w1)}, w₂ = {_fmt(p.w2)}, b = {_fmt(p.b)}'
         '<table style="border-collapse:collapse;text-align:center">'
-        "<tr><th>x₁</th><th>x₂</th><th>target y</th><th>z</th><th>output ŷ</th><th></th></tr>"
+        + "<tr><th>x₁</th><th>x₂</th><th>" + tr("target y") + "</th><th>z</th><th>" + tr("output ŷ")
+        + "</th><th></th></tr>"
         + "".join(rows)
         + f'</table><b style="color:{colour}">{p.status}</b></div>'
     )
@@ -130,7 +132,8 @@ def gate_picture(gate, w1, w2, b):
     correct = out == y
     n = int(correct.sum())
     solved = n == len(y)
-    status = f"{gate} solved!" if solved else f"{n} of {len(y)} rows right"
+    status = (tr("{gate} solved!", gate=gate) if solved
+              else tr("{n} of {total} rows right", n=n, total=len(y)))
     p = GatePicture(gate=gate, w1=w1, w2=w2, b=b, X=X, target=y, z=z + 0.0, output=out, correct=correct,
                     n_correct=n, solved=solved, status=status, line=decision_line(w1, w2, b),
                     positive=half_plane_polygon(w1, w2, b), readout="")
@@ -188,9 +191,11 @@ class GateExplorer(LiveWidget):
         start = gate_picture(gate, w1, w2, b)
         slider = dict(min=lo, max=hi, step=step, readout_format=".1f", continuous_update=True,
                       layout=w.Layout(width="15em"), style={"description_width": "2em"})
-        self.gate = self.named("gate", w.Dropdown(options=list(gates), value=start.gate, description="gate",
+        self.gate = self.named("gate", w.Dropdown(options=list(gates), value=start.gate, description=tr("gate"),
                                                   layout=w.Layout(width="10em"),
-                                                  style={"description_width": "3em"}))
+                                                  # room for three Hangul syllables (게이트)
+                                                  style={"description_width": "3em" if get_language() == "en"
+                                                         else "3.6em"}))
         self.w1 = self.named("w1", w.FloatSlider(value=start.w1, description="w₁", **slider))
         self.w2 = self.named("w2", w.FloatSlider(value=start.w2, description="w₂", **slider))
         self.b = self.named("b", w.FloatSlider(value=start.b, description="b", **slider))
@@ -209,11 +214,11 @@ class GateExplorer(LiveWidget):
         (self.line,) = ax.plot([], [], color="k", lw=2, zorder=2)
         self.points = [
             ax.scatter(np.zeros(0), np.zeros(0), s=130, c=CLASS_COLOURS[k], marker=CLASS_MARKERS[k],
-                       edgecolors="white", linewidths=1.2, zorder=3, label=f"target {k}")
+                       edgecolors="white", linewidths=1.2, zorder=3, label=tr("target {k}", k=k))
             for k in (0, 1)
         ]
         self.wrong = ax.scatter(np.zeros(0), np.zeros(0), s=420, facecolors="none", edgecolors="k",
-                                linewidths=1.5, zorder=4, label="wrong")
+                                linewidths=1.5, zorder=4, label=tr("wrong"))
         ax.set_xlim(*LIMITS)
         ax.set_ylim(*LIMITS)
         ax.set_aspect("equal")

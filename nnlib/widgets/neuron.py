@@ -23,6 +23,7 @@ import numpy as np
 
 from .. import activations as _act
 from .._checks import check_choice, check_finite_scalar
+from ..language import tr
 from ..plots.gates import decision_line
 from ..plots.neuron import OUTPUT_CMAP, neuron_grid, output_limits
 from ._base import LiveWidget, live_figure
@@ -187,8 +188,8 @@ class NeuronExplorer(LiveWidget):
         ax_c.set_xlim(*Z_RANGE)
         # Few fixed ticks: tick labels are most of a redraw's cost.
         ax_c.set_xticks([Z_RANGE[0], Z_RANGE[0] / 2, 0, Z_RANGE[1] / 2, Z_RANGE[1]])
-        ax_c.set_xlabel("net input z")
-        ax_c.set_ylabel("activation a = φ(z)")
+        ax_c.set_xlabel(tr("net input z"))
+        ax_c.set_ylabel(tr("activation a = φ(z)"))
         self.curve_title = ax_c.set_title("", fontsize=9)
         ax_c.grid(alpha=0.3)
 
@@ -206,7 +207,7 @@ class NeuronExplorer(LiveWidget):
         ax_p.set_yticks([0, 1])
         ax_p.set_xlabel("x₁")
         ax_p.set_ylabel("x₂")
-        ax_p.set_title("activation a over the input plane (dashed: z = 0)", fontsize=9)
+        ax_p.set_title(tr("activation a over the input plane (dashed: z = 0)"), fontsize=9)
         self.colorbar = self.fig.colorbar(self.image, ax=ax_p, shrink=0.9)
         self._activation_shown = None
         # What a move changes; the corners and the frame sit on the image, so they are redrawn

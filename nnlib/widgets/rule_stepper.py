@@ -31,16 +31,21 @@ from .. import learning_rules as LR
 from .._checks import check_choice, check_positive, check_positive_int
 from ..datasets import blobs, logic_gate
 from ..datasets.logic import ENCODINGS, LEVELS
+from ..language import get_language, tr, translatable
 from ..plots.gates import CLASS_COLOURS, decision_line, half_plane_polygon
 from ..plots.training import MISCLASSIFIED_LABEL, MISCLASSIFIED_XLABEL
-from ._base import LiveWidget, doubled_limit, live_figure
+from ._base import LiveWidget, doubled_limit, live_figure, shown_options
 
 __all__ = ["RULES", "DATASETS", "ENCODINGS", "LEARNING_RATES", "load_dataset", "stepper_state",
            "readout_html", "RuleStepper"]
 
 #: Dropdown label -> rule name of :mod:`nnlib.learning_rules`.
-RULES = {"Hebb": "hebb", "perceptron": "perceptron", "delta (Widrow–Hoff)": "delta"}
-DATASETS = ("AND", "OR", "XOR", "noisy blobs")
+#: (The dropdown shows each label through ``tr``; its value stays the English label.)
+RULES = {translatable("Hebb"): "hebb", translatable("perceptron"): "perceptron",
+         translatable("delta (Widrow–Hoff)"): "delta"}
+DATASETS = ("AND", "OR", "XOR", translatable("noisy blobs"))
+#: What the encoding dropdown shows for each encoding.
+ENCODING_LABELS = {"binary": translatable("binary"), "bipolar": translatable("bipolar")}
 LEARNING_RATES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 
 
@@ -148,18 +153,21 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
         misclassified = LR.epoch_errors(list(steps[:done]), X, y, encoding=encoding).misclassified
     else:
         misclassified = np.zeros(0, dtype=int)
+    # Labels stay English here (the keys callers look up); readout_html translates them.
     readout = {
-        "step": f"{k} (epoch {last.epoch}, sample {last.sample + 1} of {n})" if last
-        else "0 (nothing learned yet)",
+        translatable("step"): tr("{k} (epoch {epoch}, sample {sample} of {n})",
+                                 k=k, epoch=last.epoch, sample=last.sample + 1, n=n) if last
+        else tr("0 (nothing learned yet)"),
         "x": _vec(last.x) if last else "—",
-        "target y": _num(last.y) if last else "—",
-        "prediction ŷ": _num(last.y_hat) if last else "—",
-        "error y − ŷ": (_num(last.error) if last.error is not None else "— (Hebb has no error)") if last else "—",
+        translatable("target y"): _num(last.y) if last else "—",
+        translatable("prediction ŷ"): _num(last.y_hat) if last else "—",
+        translatable("error y − ŷ"): (_num(last.error) if last.error is not None
+                                      else tr("— (Hebb has no error)")) if last else "—",
         "Δw": _vec(last.dw) if last else "—",
         "Δb": _num(last.db) if last else "—",
-        "new w": _vec(w_),
-        "new b": _num(b),
-        "misclassified now": f"{int(np.sum(predicted != y))} of {n}",
+        translatable("new w"): _vec(w_),
+        translatable("new b"): _num(b),
+        translatable("misclassified now"): tr("{wrong} of {n}", wrong=int(np.sum(predicted != y)), n=n),
     }
     return {
         "X": X, "y": y, "w": np.asarray(w_, dtype=float), "b": float(b), "step": last,
@@ -170,8 +178,8 @@ def stepper_state(rule="perceptron", dataset="AND", encoding="binary", lr=0.1, k
 
 
 def readout_html(readout):
-    """The readout dict as HTML, one ``label: value`` per line."""
-    return "<br>".join(f"<b>{k}</b>: {v}" for k, v in readout.items())
+    """The readout dict as HTML, one ``label: value`` per line (labels in the selected language)."""
+    return "<br>".join(f"<b>{tr(k)}</b>: {v}" for k, v in readout.items())
 
 
 class RuleStepper(LiveWidget):
@@ -199,22 +207,25 @@ class RuleStepper(LiveWidget):
         self.state = stepper_state(rule, dataset, encoding, lr, 0)  # validates the rest
         label = {v: k for k, v in RULES.items()}[rule]
         style = {"description_width": "initial"}
-        self.rule = self.named("rule", w.Dropdown(options=list(RULES), value=label, description="rule",
+        # Dropdowns show their options in the selected language; the values stay the English names.
+        self.rule = self.named("rule", w.Dropdown(options=shown_options(RULES), value=label,
+                                                  description=tr("rule"),
                                                   style=style, layout=w.Layout(width="15em")))
-        self.dataset = self.named("dataset", w.Dropdown(options=list(DATASETS), value=dataset,
-                                                        description="data", style=style,
+        self.dataset = self.named("dataset", w.Dropdown(options=shown_options(DATASETS), value=dataset,
+                                                        description=tr("data"), style=style,
                                                         layout=w.Layout(width="11em")))
-        self.encoding = self.named("encoding", w.Dropdown(options=list(ENCODINGS), value=encoding,
-                                                          description="encoding", style=style,
-                                                          layout=w.Layout(width="12em")))
+        self.encoding = self.named("encoding", w.Dropdown(
+            options=shown_options(ENCODINGS, ENCODING_LABELS), value=encoding,
+            description=tr("encoding"), style=style, layout=w.Layout(width="12em")))
         self.lr = self.named("lr", w.SelectionSlider(options=list(LEARNING_RATES), value=lr,
-                                                     description="learning rate η", style=style))
-        self.step_button = self.named("step", w.Button(description="Step", icon="step-forward",
-                                                       layout=w.Layout(width="6em")))
-        self.epoch_button = self.named("epoch", w.Button(description="Epoch", icon="forward",
-                                                         layout=w.Layout(width="6.5em")))
-        self.reset_button = self.named("reset", w.Button(description="Reset", icon="undo",
-                                                         layout=w.Layout(width="6em")))
+                                                     description=tr("learning rate η"), style=style))
+        wide = get_language() != "en"  # room for the icon and a label of two Hangul words
+        self.step_button = self.named("step", w.Button(description=tr("Step"), icon="step-forward",
+                                                       layout=w.Layout(width="7.5em" if wide else "6em")))
+        self.epoch_button = self.named("epoch", w.Button(description=tr("Epoch"), icon="forward",
+                                                         layout=w.Layout(width="7.5em" if wide else "6.5em")))
+        self.reset_button = self.named("reset", w.Button(description=tr("Reset"), icon="undo",
+                                                         layout=w.Layout(width="8em" if wide else "6em")))
         self.make_readout()
         self._draw()
         self.update()
@@ -262,9 +273,9 @@ class RuleStepper(LiveWidget):
                              edgecolor="none")
         ax.add_patch(self.shade)
         self.points = [ax.scatter([], [], s=70, c=CLASS_COLOURS[0], marker="o", edgecolors="white",
-                                  zorder=3, label="class 0 / −1"),
+                                  zorder=3, label=tr("class 0 / −1")),
                        ax.scatter([], [], s=70, c=CLASS_COLOURS[1], marker="s", edgecolors="white",
-                                  zorder=3, label="class 1 / +1")]
+                                  zorder=3, label=tr("class 1 / +1"))]
         (self.ring,) = ax.plot([], [], "o", ms=17, mfc="none", mec="black", mew=2, zorder=4)
         (self.line,) = ax.plot([], [], "-", color="black", lw=2, zorder=2)
         ax.set_xlabel("x₁")
@@ -272,10 +283,10 @@ class RuleStepper(LiveWidget):
         self.title = ax.set_title("")
         ax.set_aspect("auto")
         (self.err_line,) = ax2.plot([], [], "o-", color="#ff7f0e", lw=1.6, ms=4)
-        ax2.set_xlabel(MISCLASSIFIED_XLABEL)
-        ax2.set_ylabel(MISCLASSIFIED_LABEL)
+        ax2.set_xlabel(tr(MISCLASSIFIED_XLABEL))
+        ax2.set_ylabel(tr(MISCLASSIFIED_LABEL))
         ax2.grid(alpha=0.3)
-        ax2.set_title("misclassified after each epoch")
+        ax2.set_title(tr("misclassified after each epoch"))
         for a in (ax, ax2):
             a.xaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
             a.yaxis.set_major_locator(MaxNLocator(5, integer=a is ax2))
@@ -303,7 +314,8 @@ class RuleStepper(LiveWidget):
             self.shade.set_xy(half_plane_polygon(st["w"][0], st["w"][1], st["b"] - st["threshold"], xlim, ylim))
         self.set_limits(self.ax, xlim, ylim)
         rule_label = {v: k for k, v in RULES.items()}[self.values()["rule"]]
-        self.title.set_text(f"{rule_label} on {self.dataset.value} — step {self.k}")
+        self.title.set_text(tr("{rule} on {dataset} — step {k}", rule=tr(rule_label), dataset=tr(self.dataset.value),
+                               k=self.k))
         wrong = st["misclassified"]
         self.err_line.set_data(np.arange(1, len(wrong) + 1), wrong)  # epoch 1 at x = 1
         right = doubled_limit(len(wrong), 5)  # room for 5, 10, 20... epochs

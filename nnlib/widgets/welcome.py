@@ -18,6 +18,7 @@ import ipywidgets as w
 import numpy as np
 
 from .._checks import check_finite_scalar
+from ..language import tr
 from ._base import LiveWidget, live_figure
 
 __all__ = ["WelcomePicture", "welcome_picture", "WelcomeWidget"]
@@ -49,7 +50,7 @@ def welcome_picture(w):
     y = w * X_LINE + 0.0
     yp = w * X_PROBE + 0.0
     return WelcomePicture(w=w, x=X_LINE.copy(), y=y, y_probe=yp,
-                          readout=f"w = {w:.2f} → at x = 2, y = w·x = {yp:.2f}")
+                          readout=tr("w = {w:.2f} → at x = 2, y = w·x = {y:.2f}", w=w, y=yp))
 
 
 class WelcomeWidget(LiveWidget):
