@@ -15,9 +15,11 @@ when a catalogue lacks one, has one that nothing uses, or renames a ``{placehold
 
 Hangul in figures: matplotlib's default font, DejaVu Sans, has no Hangul, so Korean text would be
 drawn as empty boxes.  ``set_language("ko")`` registers NanumGothic (SIL Open Font License 1.1,
-shipped in ``nnlib/fonts``) and puts it first in ``font.family``, with DejaVu Sans after it for the
-few signs NanumGothic lacks (the minus sign U+2212 of tick labels); matplotlib (3.6 and later)
-takes each character from the first font in the list that has it.
+shipped in ``nnlib/fonts``) and puts it in ``font.family`` right after DejaVu Sans, matplotlib's
+default font; matplotlib (3.6 and later) takes each character from the first font in the list that
+has it.  So Latin letters, digits and math signs (w₁, x², ∂, ŷ, the minus sign U+2212 of tick
+labels, which NanumGothic lacks or draws tiny) look exactly as in the English figures, and only the
+Hangul comes from NanumGothic.
 
 Examples
 --------
@@ -149,11 +151,12 @@ def _use_korean_font():
     if _KOREAN_FONT not in {font.name for font in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(_FONT_FILE))
     family = list(matplotlib.rcParams["font.family"])
-    if family[:1] != [_KOREAN_FONT]:
+    if family[:2] != ["DejaVu Sans", _KOREAN_FONT]:
         _english_font_family = family
-        # font.family names a generic family ("sans-serif") by default; NanumGothic first, then
-        # DejaVu Sans for the glyphs NanumGothic lacks, then whatever was there.
-        matplotlib.rcParams["font.family"] = [_KOREAN_FONT, "DejaVu Sans", *family]
+        # font.family names a generic family ("sans-serif") by default.  DejaVu Sans first for
+        # everything it has (NanumGothic's subscripts, superscripts and ∂ are tiny or misplaced,
+        # its ŷ and U+2212 missing), NanumGothic for the Hangul, then whatever was there.
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans", _KOREAN_FONT, *family]
 
 
 def _restore_english_font():
