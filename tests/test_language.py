@@ -271,7 +271,7 @@ def korean():
 
 def test_tr_is_the_identity_in_english():
     assert nnlib.get_language() == "en"
-    for text in list(SOURCE_TEXTS)[:200]:
+    for text in SOURCE_TEXTS:
         assert language.tr(text) == text
 
 
