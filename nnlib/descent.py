@@ -35,6 +35,7 @@ import numpy as np
 from ._checks import (as_1d_float, as_2d_float, check_choice, check_finite_scalar,
                       check_non_negative, check_positive, check_positive_int)
 from .divergence import DivergenceGuard
+from .language import translatable
 from .optimizers import SGD, Adam, Momentum
 
 __all__ = [
@@ -160,11 +161,11 @@ def _double_well_g(P):
 
 #: 2-D surfaces, in the order the widget's dropdown lists them.
 SURFACES = {
-    "bowl": Surface("bowl", "round bowl  w₁² + w₂²", 2, _bowl_f, _bowl_g,
+    "bowl": Surface("bowl", translatable("round bowl  w₁² + w₂²"), 2, _bowl_f, _bowl_g,
                     (-3.0, 3.0), (-3.0, 3.0), (0.0, 0.0), (-2.5, 2.0)),
-    "valley": Surface("valley", "long valley  ½w₁² + 5w₂²", 2, _valley_f, _valley_g,
+    "valley": Surface("valley", translatable("long valley  ½w₁² + 5w₂²"), 2, _valley_f, _valley_g,
                       (-5.0, 5.0), (-2.0, 2.0), (0.0, 0.0), (-4.0, 1.5)),
-    "banana": Surface("banana", "banana valley  (1−w₁)² + 10(w₂−w₁²)²", 2,
+    "banana": Surface("banana", translatable("banana valley  (1−w₁)² + 10(w₂−w₁²)²"), 2,
                       _banana_f, _banana_g, (-2.0, 2.0), (-1.0, 3.0), (1.0, 1.0), (-1.5, 2.5)),
 }
 

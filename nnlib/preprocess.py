@@ -41,6 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_1d_float, as_float_array, check_choice, check_fraction, check_positive, check_positive_int
+from .language import translatable
 
 __all__ = [
     "TARGETS",
@@ -110,14 +111,14 @@ TARGETS = {
 }
 
 STEP_TITLES = {
-    "input": "drawing",
-    "cropped": "cropped to the ink",
-    "square": "padded to a square",
-    "resized": "resized",
-    "thickened": "pen width matched",
-    "centred": "centred by mass",
-    "pooled": "4x4 blocks averaged",
-    "scaled": "scaled to [0, 1]",
+    "input": translatable("drawing"),
+    "cropped": translatable("cropped to the ink"),
+    "square": translatable("padded to a square"),
+    "resized": translatable("resized"),
+    "thickened": translatable("pen width matched"),
+    "centred": translatable("centred by mass"),
+    "pooled": translatable("4x4 blocks averaged"),
+    "scaled": translatable("scaled to [0, 1]"),
 }
 
 

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import activations as _act
+from ..language import tr
 
 __all__ = ["plot_activations", "FUNCTION_COLOUR", "DERIVATIVE_COLOUR"]
 
@@ -87,11 +88,11 @@ def plot_activations(names=("step", "sigmoid", "tanh", "relu"), z_range=(-4.0, 4
         ax.axhline(0, color="0.6", lw=0.8, zorder=0)
         ax.axvline(0, color="0.6", lw=0.8, zorder=0)
         rng = _RANGE_TEXT.get(act.name, "")
-        ax.set_title(f"{act.name}   range {rng}" if rng else act.name, fontsize=10)
+        ax.set_title(tr("{name}   range {range}", name=act.name, range=rng) if rng else act.name, fontsize=10)
         ax.set_xlabel("z")
         ax.set_xlim(lo, hi)
         ax.set_ylim(-1.2, 2.2 if act.name in ("relu", "leaky_relu", "linear") else 1.3)
         ax.grid(alpha=0.3)
-    axes[0].set_ylabel("output")
+    axes[0].set_ylabel(tr("output"))
     axes[0].legend(loc="upper left", fontsize=8, frameon=False)
     return fig, axes

@@ -24,6 +24,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgba
 
 from .._checks import as_2d_float, as_labels, check_finite_scalar, check_positive_int
+from ..language import tr
 from .gates import CLASS_COLOURS, CLASS_MARKERS
 
 __all__ = [
@@ -141,7 +142,7 @@ def draw_points(ax, X, y, size=28, edge="white"):
     for label in (0, 1):
         m = y == label
         arts.append(ax.scatter(X[m, 0], X[m, 1], s=size, c=CLASS_COLOURS[label], marker=CLASS_MARKERS[label],
-                               edgecolors=edge, linewidths=0.6, zorder=3, label=f"class {label}"))
+                               edgecolors=edge, linewidths=0.6, zorder=3, label=tr("class {label}", label=label)))
     return arts
 
 

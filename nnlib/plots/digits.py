@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .._checks import as_float_array
+from ..language import tr
 
 __all__ = [
     "mosaic",
@@ -143,7 +144,7 @@ def plot_weight_images(W, image_shape=(8, 8), n=16, ncols=8, ax=None):
     cm = plt.get_cmap("RdBu_r").with_extremes(bad="white")
     im = ax.imshow(big, cmap=cm, vmin=-limit, vmax=limit, interpolation="nearest")
     ax.set_axis_off()
-    ax.figure.colorbar(im, ax=ax, shrink=0.8, label="weight")
+    ax.figure.colorbar(im, ax=ax, shrink=0.8, label=tr("weight"))
     return ax
 
 
@@ -177,9 +178,9 @@ def plot_confusion_matrix(y_true, y_pred, labels=None, ax=None, normalize=False)
     ticks = np.arange(k)
     ax.set_xticks(ticks, [str(v) for v in labels])
     ax.set_yticks(ticks, [str(v) for v in labels])
-    ax.set_xlabel("predicted digit")
-    ax.set_ylabel("true digit")
-    ax.set_title("confusion matrix (counts)" if not normalize else "confusion matrix (row fractions)")
+    ax.set_xlabel(tr("predicted digit"))
+    ax.set_ylabel(tr("true digit"))
+    ax.set_title(tr("confusion matrix (counts)") if not normalize else tr("confusion matrix (row fractions)"))
     return ax
 
 
@@ -207,8 +208,8 @@ def plot_probabilities(proba, classes=None, true=None, ax=None):
         bars[t].set_linewidth(1.5)
     ax.set_xticks(np.arange(len(proba)), [str(c) for c in classes])
     ax.set_ylim(0, 1)
-    ax.set_xlabel("digit")
-    ax.set_ylabel("probability")
+    ax.set_xlabel(tr("digit"))
+    ax.set_ylabel(tr("probability"))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -232,7 +233,7 @@ def plot_preprocessing_steps(steps, axes=None):
     for ax, name in zip(axes, names):
         img = steps[name]
         ax.imshow(img, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
-        ax.set_title(f"{STEP_TITLES.get(name, name)}\n{img.shape[0]}×{img.shape[1]}", fontsize=8)
+        ax.set_title(f"{tr(STEP_TITLES.get(name, name))}\n{img.shape[0]}×{img.shape[1]}", fontsize=8)
         ax.set_xticks([])
         ax.set_yticks([])
     return list(axes)
@@ -257,17 +258,17 @@ def plot_learning_curves(model, axes=None, title=None):
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(9.0, 2.8), layout="constrained")
     ax_loss, ax_acc = axes
-    curves = [("training", "", BLUE, "o"), ("validation", "val_", WRONG, "s")]
+    curves = [(tr("training"), "", BLUE, "o"), (tr("validation"), "val_", WRONG, "s")]
     for name, prefix, colour, marker in curves:
         for ax, what in ((ax_loss, "loss_history_"), (ax_acc, "accuracy_history_")):
             values = np.asarray(getattr(model, prefix + what, []), dtype=float)
             if values.size:
                 ax.plot(np.arange(1, values.size + 1), values, color=colour, marker=marker, ms=3, label=name)
-    ax_loss.set_ylabel("loss L (cross-entropy)")
-    ax_acc.set_ylabel("accuracy")
+    ax_loss.set_ylabel(tr("loss L (cross-entropy)"))
+    ax_acc.set_ylabel(tr("accuracy"))
     ax_acc.set_ylim(None, 1.0)
     for ax in (ax_loss, ax_acc):
-        ax.set_xlabel("epoch")
+        ax.set_xlabel(tr("epoch"))
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(frameon=False)
         if title:

@@ -21,6 +21,7 @@ import numpy as np
 
 from .._checks import check_finite_scalar
 from ..datasets.logic import logic_gate
+from ..language import tr
 
 __all__ = [
     "CLASS_COLOURS",
@@ -233,7 +234,7 @@ def plot_gate(gate, w1=None, w2=None, b=None, ax=None, title=None):
             ax.fill(poly[:, 0], poly[:, 1], color=POSITIVE_SHADE, alpha=0.12, zorder=1, lw=0)
         line = decision_line(w1, w2, b)
         if line is not None:
-            ax.plot(*line, color="k", lw=2, zorder=2, label="decision line")
+            ax.plot(*line, color="k", lw=2, zorder=2, label=tr("decision line"))
         title = title or f"{gate.upper()}: w₁={w1:g}, w₂={w2:g}, b={b:g}"
     ax.set_xlim(*LIMITS)
     ax.set_ylim(*LIMITS)
@@ -242,7 +243,7 @@ def plot_gate(gate, w1=None, w2=None, b=None, ax=None, title=None):
     ax.set_yticks([0, 1])
     ax.set_xlabel("x₁")
     ax.set_ylabel("x₂")
-    ax.set_title(title or f"{gate.upper()} truth table", fontsize=10)
+    ax.set_title(title or tr("{gate} truth table", gate=gate.upper()), fontsize=10)
     ax.grid(alpha=0.3)
     return ax
 
@@ -279,12 +280,12 @@ def plot_solution_region(gate, b, w_range=(-3.0, 3.0), n=121, ax=None, mark=None
     im = ax.imshow(counts, origin="lower", extent=(w[0], w[-1], w[0], w[-1]), cmap=cmap, vmin=-0.5,
                    vmax=4.5, interpolation="nearest")
     cbar = ax.figure.colorbar(im, ax=ax, ticks=range(5), shrink=0.85)
-    cbar.set_label("rows right (of 4)")
+    cbar.set_label(tr("rows right (of 4)"))
     for m in mark or ():
         ax.plot(m[0], m[1], marker="*", ms=14, color="white", mec="k", zorder=3)
     ax.axhline(0, color="w", lw=0.6, alpha=0.6)
     ax.axvline(0, color="w", lw=0.6, alpha=0.6)
     ax.set_xlabel("w₁")
     ax.set_ylabel("w₂")
-    ax.set_title(f"{gate.upper()} with b = {b:g}", fontsize=10)
+    ax.set_title(tr("{gate} with b = {b:g}", gate=gate.upper(), b=b), fontsize=10)
     return ax

@@ -14,6 +14,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..language import tr
+
 __all__ = ["plot_fits", "plot_contributions"]
 
 FIT_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
@@ -48,14 +50,14 @@ def plot_fits(X_train, y_train, x_grid, fits, truth=None, ax=None, title=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(4.6, 3.2), layout="constrained")
     if truth is not None:
-        ax.plot(x_grid, np.asarray(truth, dtype=float), color="0.5", ls="--", lw=1.5, label="true function")
+        ax.plot(x_grid, np.asarray(truth, dtype=float), color="0.5", ls="--", lw=1.5, label=tr("true function"))
     for i, (label, curve) in enumerate(fits.items()):
         curve = np.asarray(curve, dtype=float).ravel()
         if curve.shape != x_grid.shape:
             raise ValueError(f"fits[{label!r}] must have one value per grid point {x_grid.shape}; got {curve.shape}")
         ax.plot(x_grid, curve, color=FIT_COLOURS[i % len(FIT_COLOURS)], lw=1.8, label=label)
     ax.scatter(np.asarray(X_train, dtype=float).ravel(), np.asarray(y_train, dtype=float), s=22, color="k",
-               zorder=3, label="training points")
+               zorder=3, label=tr("training points"))
     ax.set_ylabel("y")
     return _finish(ax, title)
 
@@ -90,15 +92,15 @@ def plot_contributions(x, contributions, c, target=None, ax=None, title=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(4.6, 3.2), layout="constrained")
     if target is not None:
-        ax.plot(x, np.asarray(target, dtype=float), color="0.55", lw=4, alpha=0.6, label="target")
+        ax.plot(x, np.asarray(target, dtype=float), color="0.55", lw=4, alpha=0.6, label=tr("target"))
     for row in parts:
         ax.plot(x, row, lw=1, alpha=0.8)
-    ax.plot(x, parts.sum(axis=0) + c, color="#d62728", lw=2, label="sum + c = ŷ")
+    ax.plot(x, parts.sum(axis=0) + c, color="#d62728", lw=2, label=tr("sum + c = ŷ"))
     return _finish(ax, title)
 
 
 def _finish(ax, title):
-    ax.set_xlabel("input x")
+    ax.set_xlabel(tr("input x"))
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
     if title:

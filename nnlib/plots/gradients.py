@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .._checks import check_choice, check_positive_int
+from ..language import tr
 
 __all__ = ["layer_gradient_sizes", "plot_gradient_sizes"]
 
@@ -105,9 +106,9 @@ def plot_gradient_sizes(sizes, ax=None):
         s = np.asarray(s, dtype=float)
         ax.semilogy(np.arange(1, len(s) + 1), s, "o-", lw=1.8,
                     color=colours.get(label.split()[0].lower(), f"C{i}"), label=label)
-    ax.set_xlabel("layer (1 = next to the input)")
-    ax.set_ylabel("mean |∂L/∂W| (log scale)")
-    ax.set_title("gradient size per layer")
+    ax.set_xlabel(tr("layer (1 = next to the input)"))
+    ax.set_ylabel(tr("mean |∂L/∂W| (log scale)"))
+    ax.set_title(tr("gradient size per layer"))
     ax.grid(alpha=0.3, which="both")
     ax.legend()
     return ax

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import activations
+from ..language import tr
 from ..layers import Dense, MeanSquaredError, Sigmoid
 
 __all__ = ["tiny_network_graph", "plot_computational_graph"]
@@ -132,6 +133,6 @@ def plot_computational_graph(nodes, edges, ax=None, decimals=4):
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title("forward value (black, above) · ∂L/∂node (red, below) · local gradient on each edge (green)",
+    ax.set_title(tr("forward value (black, above) · ∂L/∂node (red, below) · local gradient on each edge (green)"),
                  fontsize=9)
     return ax

@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
 
+from ..language import tr
+
 __all__ = ["POSITIVE", "NEGATIVE", "layer_sizes", "network_layout", "network_edges", "plot_network"]
 
 POSITIVE = "#d62728"  # red: positive weight
@@ -149,7 +151,7 @@ def plot_network(model_or_weights, ax=None, layer_names=None, title=None, node_s
     sizes = layer_sizes(mats)
     pos = network_layout(sizes)
     if layer_names is None:
-        layer_names = ["input"] + [f"hidden {k}" for k in range(1, len(sizes) - 1)] + ["output"]
+        layer_names = [tr("input")] + [tr("hidden {k}", k=k) for k in range(1, len(sizes) - 1)] + [tr("output")]
     if len(layer_names) != len(sizes):
         raise ValueError(f"layer_names must have {len(sizes)} entries (one per layer); got {len(layer_names)}")
     if ax is None:

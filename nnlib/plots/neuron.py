@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import activations as _act
 from .._checks import check_finite_scalar
+from ..language import tr
 from .gates import decision_line
 
 __all__ = ["neuron_grid", "plot_neuron_output", "net_input_text", "OUTPUT_CMAP", "output_limits"]
@@ -122,7 +123,8 @@ def plot_neuron_output(w1, w2, b, activation="sigmoid", ax=None, lim=(-0.5, 1.5)
         P = np.asarray(points, dtype=float).reshape(-1, 2)
         ax.scatter(P[:, 0], P[:, 1], s=50, facecolors="none", edgecolors="k", zorder=3)
     if colorbar:
-        ax.figure.colorbar(im, ax=ax, shrink=0.85).set_label(f"activation a ({_act.get(activation).name})")
+        cbar = ax.figure.colorbar(im, ax=ax, shrink=0.85)
+        cbar.set_label(tr("activation a ({name})", name=_act.get(activation).name))
     ax.set_xlim(x[0], x[-1])
     ax.set_ylim(x[0], x[-1])
     ax.set_xlabel("x₁")

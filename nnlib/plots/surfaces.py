@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ..descent import get_surface
+from ..language import tr
 
 __all__ = [
     "PATH_COLOURS",
@@ -104,18 +105,18 @@ def plot_surface_1d(surface, run=None, ax=None, n=200):
         raise ValueError(f"surface must be 1-D here; {s.name!r} has dim {s.dim}")
     ax = _axes(ax, (5.0, 3.2))
     w = np.linspace(*s.xlim, n)
-    ax.plot(w, s.f(w[:, None]), color="#444", lw=2, label="loss L(w)")
+    ax.plot(w, s.f(w[:, None]), color="#444", lw=2, label=tr("loss L(w)"))
     if run is not None:
         p = run.path[:, 0]
         inside = (p >= s.xlim[0]) & (p <= s.xlim[1])
         ax.plot(p[inside], s.f(p[inside, None]), "o-", color=PATH_COLOURS[0], ms=5, lw=1,
-                label=f"{len(p) - 1} steps")
-        ax.plot(p[:1], s.f(p[:1, None]), "o", color="black", ms=7, label="start")
+                label=tr("{n} steps", n=len(p) - 1))
+        ax.plot(p[:1], s.f(p[:1, None]), "o", color="black", ms=7, label=tr("start"))
     ax.set_xlim(*s.xlim)
     ax.set_ylim(*s.ylim)
-    ax.set_xlabel("weight w")
-    ax.set_ylabel("loss L")
-    ax.set_title(s.title)
+    ax.set_xlabel(tr("weight w"))
+    ax.set_ylabel(tr("loss L"))
+    ax.set_title(tr(s.title))
     ax.legend(loc="upper center", fontsize=8)
     return ax
 
@@ -145,12 +146,12 @@ def plot_contour(surface, ax=None, n=80, n_levels=14):
     ax = _axes(ax)
     xs, ys, Z = s.grid(n)
     ax.contour(xs, ys, Z, levels=contour_levels(s, n_levels, n), cmap="Blues_r", linewidths=0.8)
-    ax.plot(*s.minimum, "*", color="black", ms=12, zorder=5, label="minimum")
+    ax.plot(*s.minimum, "*", color="black", ms=12, zorder=5, label=tr("minimum"))
     ax.set_xlim(*s.xlim)
     ax.set_ylim(*s.ylim)
     ax.set_xlabel("w₁")
     ax.set_ylabel("w₂")
-    ax.set_title(s.title)
+    ax.set_title(tr(s.title))
     return ax
 
 
@@ -223,8 +224,8 @@ def plot_loss_curves(runs, ax=None, min_loss=0.0):
         gap = np.maximum(run.losses - min_loss, 1e-12)
         ax.semilogy(np.arange(len(gap)), gap, color=PATH_COLOURS[i % len(PATH_COLOURS)], lw=1.6,
                     label=label)
-    ax.set_xlabel("step")
-    ax.set_ylabel("loss − minimum (log scale)")
+    ax.set_xlabel(tr("step"))
+    ax.set_ylabel(tr("loss − minimum (log scale)"))
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return ax

@@ -16,12 +16,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from ..language import tr, translatable
+
 __all__ = ["MISCLASSIFIED_LABEL", "MISCLASSIFIED_XLABEL", "plot_misclassified", "plot_history",
            "plot_train_test"]
 
 #: Axis labels of the misclassified-per-epoch curve; the rule-stepper widget uses the same ones.
-MISCLASSIFIED_LABEL = "misclassified after the epoch"
-MISCLASSIFIED_XLABEL = "epoch"
+#: Pass them through ``tr`` where they are shown (they are translated when drawn, not at import).
+MISCLASSIFIED_LABEL = translatable("misclassified after the epoch")
+MISCLASSIFIED_XLABEL = translatable("epoch")
 
 LOSS_COLOUR = "#333333"
 ACCURACY_COLOUR = "#2ca02c"
@@ -71,8 +74,8 @@ def plot_misclassified(misclassified, ax=None, label=None, title=None, colour="#
         _, ax = plt.subplots(figsize=(4.0, 2.8), layout="constrained")
     epochs = np.arange(1, len(misclassified) + 1)
     ax.plot(epochs, misclassified, marker="o", ms=3.5, lw=1.5, color=colour, label=label)
-    ax.set_xlabel(MISCLASSIFIED_XLABEL)
-    ax.set_ylabel(MISCLASSIFIED_LABEL)
+    ax.set_xlabel(tr(MISCLASSIFIED_XLABEL))
+    ax.set_ylabel(tr(MISCLASSIFIED_LABEL))
     ax.set_ylim(-0.2, max(float(np.max(misclassified)), 1.0) + 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -115,9 +118,9 @@ def plot_history(loss, accuracy=None, ax=None, title=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(4.4, 2.8), layout="constrained")
     epochs = np.arange(1, len(loss) + 1)
-    ax.plot(epochs, loss, color=LOSS_COLOUR, lw=1.6, label="loss")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
+    ax.plot(epochs, loss, color=LOSS_COLOUR, lw=1.6, label=tr("loss"))
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr("loss"))
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
     ax.right_ax = None
@@ -126,16 +129,16 @@ def plot_history(loss, accuracy=None, ax=None, title=None):
         if len(acc) != len(loss):
             raise ValueError(f"accuracy must have one value per epoch ({len(loss)}); got {len(acc)}")
         ax2 = ax.twinx()
-        ax2.plot(epochs, acc, color=ACCURACY_COLOUR, lw=1.6, ls="--", label="accuracy")
+        ax2.plot(epochs, acc, color=ACCURACY_COLOUR, lw=1.6, ls="--", label=tr("accuracy"))
         ax2.set_ylim(0, 1.02)
-        ax2.set_ylabel("accuracy", color=ACCURACY_COLOUR)
+        ax2.set_ylabel(tr("accuracy"), color=ACCURACY_COLOUR)
         ax.right_ax = ax2
     if title:
         ax.set_title(title)
     return ax
 
 
-def plot_train_test(train, test, ax=None, title=None, ylabel="accuracy"):
+def plot_train_test(train, test, ax=None, title=None, ylabel=translatable("accuracy")):
     """Training and held-out curves on one axes, epoch 1 first (to spot over-fitting, 과적합).
 
     Parameters
@@ -145,6 +148,7 @@ def plot_train_test(train, test, ax=None, title=None, ylabel="accuracy"):
     ax : Axes, optional
     title : str, optional
     ylabel : str, default "accuracy"
+        Shown in the selected language when the catalogue has it ("accuracy", "loss", ...).
 
     Returns
     -------
@@ -168,10 +172,10 @@ def plot_train_test(train, test, ax=None, title=None, ylabel="accuracy"):
     if ax is None:
         _, ax = plt.subplots(figsize=(4.4, 2.8), layout="constrained")
     epochs = np.arange(1, len(train) + 1)
-    ax.plot(epochs, train, color="#ff7f0e", lw=1.6, label="training")
-    ax.plot(epochs, test, color="#9467bd", lw=1.6, ls="--", label="held-out")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel(ylabel)
+    ax.plot(epochs, train, color="#ff7f0e", lw=1.6, label=tr("training"))
+    ax.plot(epochs, test, color="#9467bd", lw=1.6, ls="--", label=tr("held-out"))
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr(ylabel))
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
     if title:
