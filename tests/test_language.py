@@ -86,13 +86,25 @@ def _imported_modules(tree, module, is_package):
     return out
 
 
-def _scan():
-    """(uses, modules): every call of tr/translatable in nnlib, and per module what it imports."""
-    uses, modules = [], {}
+def _sources():
+    """(path, module name, is a package, source) of every nnlib module and every English chapter's
+    code cell: chapter code passes figure titles to nnlib as tr("...") too."""
     for path in sorted(NNLIB.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        module = _module_name(path)
-        imports = _imported_modules(tree, module, path.name == "__init__.py")
+        yield path, _module_name(path), path.name == "__init__.py", path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code" and "tr(" in source:
+                yield path, f"{path.stem}#{cell['id']}", False, source
+
+
+def _scan():
+    """(uses, modules): every call of tr/translatable in nnlib and the chapters, and per module
+    (per chapter cell) what it imports."""
+    uses, modules = [], {}
+    for path, module, is_package, source in _sources():
+        tree = ast.parse(source, filename=str(path))
+        imports = _imported_modules(tree, module, is_package)
         modules[module] = {"path": path, "imports": imports, "uses": []}
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or _called_name(node.func) not in TRANSLATING:
