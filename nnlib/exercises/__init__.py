@@ -32,11 +32,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["DIFFICULTIES", "Feedback", "compare_functions", "exercise", "is_placeholder"]
+from ..language import tr, translatable
 
-CORRECT = "✅ Correct!"
-WRONG = "❌ Not yet —"
-UNANSWERED = "✏️ Not answered yet —"
+__all__ = ["DIFFICULTIES", "Feedback", "Mismatch", "compare_functions", "exercise", "is_placeholder"]
+
+# The three feedback lines (the tests recognise a status by these beginnings; in Korean by the emoji).
+CORRECT = translatable("✅ Correct!")
+WRONG = translatable("❌ Not yet —")
+UNANSWERED = translatable("✏️ Not answered yet —")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,8 @@ class Feedback:
     def _repr_html_(self):
         colour = {"correct": "#1b7a2f", "wrong": "#b3261e", "unanswered": "#555"}[self.status]
         text = self.message.replace("&", "&amp;").replace("<", "&lt;")
-        return f'<div class="nnlab-feedback" style="color:{colour}">Exercise {self.exercise}: {text}</div>'
+        heading = tr("Exercise {number}: {text}", number=self.exercise, text=text)
+        return f'<div class="nnlab-feedback" style="color:{colour}">{heading}</div>'
 
 
 def is_placeholder(value):
@@ -83,8 +87,9 @@ def is_placeholder(value):
     return False
 
 
-#: Difficulty labels, shown in each exercise's heading and stored on the check.
-DIFFICULTIES = ("★ warm-up", "★★ practice", "★★★ challenge")
+#: Difficulty labels, shown in each exercise's heading and stored on the check (in English;
+#: ``tr(check.difficulty)`` gives the selected language's label).
+DIFFICULTIES = (translatable("★ warm-up"), translatable("★★ practice"), translatable("★★★ challenge"))
 
 
 def exercise(number, *, hint=None, hints=None, difficulty=None):
@@ -99,12 +104,15 @@ def exercise(number, *, hint=None, hints=None, difficulty=None):
     hints : sequence of str, optional
         A *ladder* of hints, from a nudge to a pointer to the formula to the shape of the code.
         The first unanswered or wrong attempt shows the first hint, each further attempt in the
-        same kernel the next one; the last one repeats. Never the answer itself.
+        same kernel the next one; the last one repeats. Never the answer itself. Each hint is
+        written as ``translatable("...")`` and shown through ``tr``, so it appears in the language
+        selected when the check runs; ``check.hints`` keeps the English texts.
     difficulty : str, optional
         One of :data:`DIFFICULTIES`; kept as ``check.difficulty`` for the chapter's heading.
 
     The decorated function receives the learner's answer(s) and returns ``(ok, message)``.
-    ``message`` is shown on success. On failure it is shown *instead of* the ladder's hint, so a
+    ``message`` (already translated: written as ``tr("...")`` in the check) is shown on success.
+    On failure it is shown *instead of* the ladder's hint, so a
     check must return ``(False, "")`` or a specific hint there, never text that holds the answer
     (``return ok, f"... {reference} ..."`` would print the answer to a wrong attempt). Any exception raised while checking a filled-in answer is turned
     into a "Not yet" with the error's text, so a half-finished answer never stops Run All.
@@ -126,22 +134,26 @@ def exercise(number, *, hint=None, hints=None, difficulty=None):
         def next_hint():
             k = min(attempts[0], len(ladder) - 1)
             attempts[0] += 1
-            more = " (run the check again for the next hint)" if k < len(ladder) - 1 else ""
-            prefix = f"[hint {k + 1}/{len(ladder)}] " if len(ladder) > 1 else ""
-            return f"{prefix}{ladder[k]}{more}"
+            text = tr(ladder[k])
+            if len(ladder) > 1:
+                text = tr("[hint {k}/{n}] {hint}", k=k + 1, n=len(ladder), hint=text)
+            if k < len(ladder) - 1:
+                text = tr("{hint} (run the check again for the next hint)", hint=text)
+            return text
 
         @functools.wraps(check)
         def wrapper(*answers, **kw):
             if is_placeholder(answers) or is_placeholder(kw):
-                return Feedback(number, "unanswered", f"{UNANSWERED} hint: {next_hint()}")
+                return Feedback(number, "unanswered", tr("✏️ Not answered yet — hint: {hint}", hint=next_hint()))
             try:
                 ok, message = check(*answers, **kw)
             except Exception as exc:  # a learner's answer of the wrong kind must not crash
-                return Feedback(number, "wrong", f"{WRONG} hint: {next_hint()} ({type(exc).__name__}: {exc})")
+                error = f"{type(exc).__name__}: {exc}"  # error messages stay in English
+                return Feedback(number, "wrong", tr("❌ Not yet — hint: {hint} ({error})", hint=next_hint(), error=error))
             if ok:
                 attempts[0] = 0
-                return Feedback(number, "correct", f"{CORRECT} {message}".rstrip())
-            return Feedback(number, "wrong", f"{WRONG} hint: {message or next_hint()}")
+                return Feedback(number, "correct", tr("✅ Correct! {message}", message=message).rstrip())
+            return Feedback(number, "wrong", tr("❌ Not yet — hint: {hint}", hint=message or next_hint()))
 
         wrapper.exercise = number
         wrapper.hints = tuple(ladder)
@@ -172,7 +184,9 @@ def compare_functions(learner, reference, make_inputs, *, trials=5, seed=None, r
     -------
     (bool, str)
         ``(True, "")`` if every trial agrees, else ``(False, reason)``. The reason names the
-        shapes or the kind of difference, never the expected numbers.
+        shapes or the kind of difference, never the expected numbers. It is a :class:`Mismatch`
+        (a ``str`` in the selected language) whose ``kind`` says which difference it names, so a
+        check can react to it in any language.
 
     Examples
     --------
@@ -188,16 +202,34 @@ def compare_functions(learner, reference, make_inputs, *, trials=5, seed=None, r
         expected = reference(*[np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args])
         got = learner(*[np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args])
         if got is None or got is Ellipsis:
-            return False, "your function returns None: end it with `return ...` of the result."
+            return False, Mismatch("none", tr("your function returns None: end it with `return ...` of the result."))
         exp_parts = expected if isinstance(expected, tuple) else (expected,)
         got_parts = got if isinstance(got, tuple) else (got,)
         if len(got_parts) != len(exp_parts):
-            return False, f"your function returns {len(got_parts)} value(s); it should return {len(exp_parts)}."
+            return False, Mismatch("count", tr("your function returns {got} value(s); it should return {expected}.",
+                                               got=len(got_parts), expected=len(exp_parts)))
         for i, (g, e) in enumerate(zip(got_parts, exp_parts)):
             g, e = np.asarray(g, dtype=float), np.asarray(e, dtype=float)
-            what = f"return value {i + 1}" if len(exp_parts) > 1 else "the result"
+            what = tr("return value {i}", i=i + 1) if len(exp_parts) > 1 else tr("the result")
             if g.shape != e.shape:
-                return False, f"{what} has shape {g.shape}; it should have shape {e.shape}."
+                return False, Mismatch("shape", tr("{what} has shape {got}; it should have shape {expected}.",
+                                                   what=what, got=g.shape, expected=e.shape))
             if not np.allclose(g, e, rtol=rtol, atol=atol):
-                return False, f"{what} has the right shape but different numbers on random inputs."
+                return False, Mismatch("values", tr("{what} has the right shape but different numbers on random inputs.",
+                                                    what=what))
     return True, ""
+
+
+class Mismatch(str):
+    """The reason :func:`compare_functions` gives, in the selected language, with its ``kind``:
+    ``"none"`` (returns None), ``"count"`` (how many values), ``"shape"`` or ``"values"``.
+
+    >>> why = Mismatch("values", "the result has different numbers")
+    >>> why.kind, why + "."
+    ('values', 'the result has different numbers.')
+    """
+
+    def __new__(cls, kind, text):
+        reason = super().__new__(cls, text)
+        reason.kind = kind
+        return reason

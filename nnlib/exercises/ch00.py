@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from ..language import tr, translatable
 from . import exercise
 
 __all__ = ["check_inputs", "check_year", "check_environment"]
@@ -22,39 +23,43 @@ __all__ = ["check_inputs", "check_year", "check_environment"]
 _ROWS = {(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)}
 
 
-@exercise("0.1", hints=["Each row is one input pair (x₁, x₂); each of x₁ and x₂ is 0 or 1. How many pairs "
-                        "are there?",
-                        "A 2-D numpy array is a list of rows: np.array([[a, b], [c, d], ...]).",
-                        "Write the four pairs (0 or 1, 0 or 1) as four rows of np.array([[...], [...], [...], "
-                        "[...]]), each pair once."],
+@exercise("0.1", hints=[translatable("Each row is one input pair (x₁, x₂); each of x₁ and x₂ is 0 or 1. How many pairs "
+                                     "are there?"),
+                        translatable("A 2-D numpy array is a list of rows: np.array([[a, b], [c, d], ...])."),
+                        translatable("Write the four pairs (0 or 1, 0 or 1) as four rows of np.array([[...], [...], [...], "
+                                     "[...]]), each pair once.")],
           difficulty="★ warm-up")
 def check_inputs(inputs):
     """Exercise 0.1: a (4, 2) array holding every pair of 0/1 inputs once (any order)."""
     arr = np.asarray(inputs, dtype=float)
     if arr.shape != (4, 2):
-        return False, f"the array should have 4 rows of 2 numbers, shape (4, 2); yours has shape {arr.shape}."
+        return False, tr("the array should have 4 rows of 2 numbers, shape (4, 2); yours has shape {shape}.",
+                         shape=arr.shape)
     rows = {tuple(r) for r in arr.tolist()}
     if rows != _ROWS:
         n_missing = len(_ROWS - rows)
-        return False, (f"every pair of 0s and 1s should appear once; {n_missing} of the four pairs "
-                       f"{'is' if n_missing == 1 else 'are'} missing (or a row holds something other than 0 and 1).")
-    return True, "These four rows are the inputs of every two-input logic gate (chapter 02)."
+        if n_missing == 1:
+            return False, tr("every pair of 0s and 1s should appear once; 1 of the four pairs is missing "
+                             "(or a row holds something other than 0 and 1).")
+        return False, tr("every pair of 0s and 1s should appear once; {n} of the four pairs are missing "
+                         "(or a row holds something other than 0 and 1).", n=n_missing)
+    return True, tr("These four rows are the inputs of every two-input logic gate (chapter 02).")
 
 
-@exercise("0.2", hints=["Look at the timeline: which book showed that a single-layer perceptron cannot "
-                        "compute XOR?",
-                        "The book is called *Perceptrons*; its year is in the list under the timeline.",
-                        "Answer with the year as a whole number, e.g. year = 1900."],
+@exercise("0.2", hints=[translatable("Look at the timeline: which book showed that a single-layer perceptron cannot "
+                                     "compute XOR?"),
+                        translatable("The book is called *Perceptrons*; its year is in the list under the timeline."),
+                        translatable("Answer with the year as a whole number, e.g. year = 1900.")],
           difficulty="★ warm-up")
 def check_year(year):
     """Exercise 0.2: the year of Minsky and Papert's *Perceptrons* (1969)."""
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        return False, "answer with a whole number, a year such as 1900."
+        return False, tr("answer with a whole number, a year such as 1900.")
     if year == 1958:
-        return False, "1958 is Rosenblatt's perceptron; the book that analysed its limits came later."
+        return False, tr("1958 is Rosenblatt's perceptron; the book that analysed its limits came later.")
     if int(year) != 1969:
         return False, ""
-    return True, "Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron."
+    return True, tr("Minsky and Papert, 1969 — chapter 03 shows why XOR defeats one neuron.")
 
 
 #: Minimum versions the course needs (the same bounds as pyproject.toml).
@@ -97,7 +102,7 @@ def check_environment(verbose=True):
 
     lines, ok_all = [], True
     ok = sys.version_info >= (3, 10)
-    lines.append(f"Python ≥ 3.10: {'OK' if ok else 'TOO OLD — install Python 3.10 or newer'}")
+    lines.append("Python ≥ 3.10: " + (tr("OK") if ok else tr("TOO OLD — install Python 3.10 or newer")))
     ok_all &= ok
     for dist, module, minimum in MINIMUMS:
         try:
@@ -107,9 +112,9 @@ def check_environment(verbose=True):
             else:
                 importlib.import_module(module)
             ok = _version_tuple(metadata.version(dist)) >= _version_tuple(minimum)
-            status = "OK" if ok else f"TOO OLD — run: pip install -U {dist}"
+            status = tr("OK") if ok else tr("TOO OLD — run: pip install -U {dist}", dist=dist)
         except Exception:  # not installed or broken
-            ok, status = False, f"MISSING — run: pip install {dist}"
+            ok, status = False, tr("MISSING — run: pip install {dist}", dist=dist)
         ok_all &= ok
         lines.append(f"{dist} ≥ {minimum}: {status}")
     try:
@@ -117,11 +122,13 @@ def check_environment(verbose=True):
 
         for name in ("activations", "neuron", "datasets", "plots", "widgets"):
             getattr(nnlib, name)
-        lines.append("nnlib: OK")
+        lines.append("nnlib: " + tr("OK"))
     except Exception as exc:  # pragma: no cover - only on a broken install
         ok_all = False
-        lines.append(f"nnlib: BROKEN ({type(exc).__name__}) — run: pip install -e . in the course folder")
-    lines.append("environment OK" if ok_all else "environment NOT OK — fix the lines above, then restart the kernel")
+        lines.append("nnlib: " + tr("BROKEN ({error}) — run: pip install -e . in the course folder",
+                                    error=type(exc).__name__))
+    lines.append(tr("environment OK") if ok_all
+                 else tr("environment NOT OK — fix the lines above, then restart the kernel"))
     if verbose:
         print("\n".join(lines))
     return bool(ok_all)

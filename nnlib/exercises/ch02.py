@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..datasets.logic import not_gate
+from ..language import tr, translatable
 from ..neuron import neuron_output
 from ..separability import INPUTS, boolean_functions
 from . import compare_functions, exercise
@@ -54,11 +55,11 @@ def _gate_inputs_factory():
     return make
 
 
-@exercise("2.1", hints=["Run the neuron on all four rows of X, then compare its outputs with the truth table y.",
-                        "The outputs are step(X @ w + b), with step(z) = 1 when z ≥ 0 (chapter 01); the "
-                        "neuron computes the gate when every output equals its target.",
-                        "Two lines: outputs = (step of the net inputs, as 0/1); return whether all outputs "
-                        "equal y (np.all or np.array_equal)."],
+@exercise("2.1", hints=[translatable("Run the neuron on all four rows of X, then compare its outputs with the truth table y."),
+                        translatable("The outputs are step(X @ w + b), with step(z) = 1 when z ≥ 0 (chapter 01); the "
+                                     "neuron computes the gate when every output equals its target."),
+                        translatable("Two lines: outputs = (step of the net inputs, as 0/1); return whether all outputs "
+                                     "equal y (np.all or np.array_equal).")],
           difficulty="★★ practice")
 def _check_computes_gate(computes_gate):
     make = _gate_inputs_factory()
@@ -66,12 +67,13 @@ def _check_computes_gate(computes_gate):
         w, b, X, y = make(np.random.default_rng())
         got = computes_gate(w.copy(), b, X.copy(), y.copy())
         if np.ndim(got) != 0:
-            return False, "return one True or False for the whole table, not one value per row."
+            return False, tr("return one True or False for the whole table, not one value per row.")
     ok, why = compare_functions(computes_gate, _reference_computes_gate, _gate_inputs_factory(), trials=12)
     if not ok:
-        return False, why.rstrip(".") + "; remember that the neuron fires when z = 0 exactly (z ≥ 0)."
-    return True, ("your checker agrees with nnlib's neuron on random weights and tables, including rows that "
-                  "sit exactly on the line z = 0. Use it on your answers below.")
+        return False, tr("{reason}; remember that the neuron fires when z = 0 exactly (z ≥ 0).",
+                         reason=why.rstrip("."))
+    return True, tr("your checker agrees with nnlib's neuron on random weights and tables, including rows that "
+                    "sit exactly on the line z = 0. Use it on your answers below.")
 
 
 def check_computes_gate(computes_gate):
@@ -90,33 +92,34 @@ check_computes_gate.hints = _check_computes_gate.hints
 check_computes_gate.difficulty = _check_computes_gate.difficulty
 
 
-@exercise("2.2", hints=["NOT has one input: the neuron fires (outputs 1) when z = w·x + b ≥ 0.",
-                        "At x = 0 only b counts, so b decides the first row; at x = 1, z = w + b.",
-                        "You need b ≥ 0 and w + b < 0."],
+@exercise("2.2", hints=[translatable("NOT has one input: the neuron fires (outputs 1) when z = w·x + b ≥ 0."),
+                        translatable("At x = 0 only b counts, so b decides the first row; at x = 1, z = w + b."),
+                        translatable("You need b ≥ 0 and w + b < 0.")],
           difficulty="★ warm-up")
 def check_not(w, b):
     """Exercise 2.2: a one-input perceptron computing NOT (0 → 1, 1 → 0)."""
     X, y = not_gate()
     out = (X[:, 0] * float(w) + float(b) >= 0).astype(int)
     if np.array_equal(out, y):
-        return True, "z = w·x + b is ≥ 0 at x = 0 and < 0 at x = 1: a NOT gate, one neuron with one input."
-    wrong = [f"x = {x:.0f} gives {o}, should be {target}" for x, o, target in zip(X[:, 0], out, y) if o != target]
-    return False, "; ".join(wrong) + "."
+        return True, tr("z = w·x + b is ≥ 0 at x = 0 and < 0 at x = 1: a NOT gate, one neuron with one input.")
+    wrong = [tr("x = {x:.0f} gives {output}, should be {target}", x=x, output=o, target=target)
+             for x, o, target in zip(X[:, 0], out, y) if o != target]
+    return False, tr("{rows}.", rows="; ".join(wrong))
 
 
-@exercise("2.3", hints=["Draw the four points: the gate is 1 only at (1, 0). Which side of which line must "
-                        "that corner be on?",
-                        "x₁ pushes the neuron to fire, x₂ holds it back: the signs of w₁ and w₂ follow. "
-                        "Then write z for each of the four rows and pick b.",
-                        "You need b < 0, w₁ + b ≥ 0, w₂ + b < 0 and w₁ + w₂ + b < 0. Test your numbers "
-                        "with your own computes_gate from exercise 2.1."],
+@exercise("2.3", hints=[translatable("Draw the four points: the gate is 1 only at (1, 0). Which side of which line must "
+                                     "that corner be on?"),
+                        translatable("x₁ pushes the neuron to fire, x₂ holds it back: the signs of w₁ and w₂ follow. "
+                                     "Then write z for each of the four rows and pick b."),
+                        translatable("You need b < 0, w₁ + b ≥ 0, w₂ + b < 0 and w₁ + w₂ + b < 0. Test your numbers "
+                                     "with your own computes_gate from exercise 2.1.")],
           difficulty="★★ practice")
 def check_x1_and_not_x2(w1, w2, b):
     """Exercise 2.3: a perceptron for "x₁ AND NOT x₂" (1 only for the input (1, 0))."""
     out = neuron_output(INPUTS, [float(w1), float(w2)], float(b), "step").astype(int)
     if np.array_equal(out, X1_AND_NOT_X2):
-        return True, ("only (1, 0) is on the firing side: x₁ excites the neuron and x₂ inhibits it. "
-                      "A gate you had not seen before, from the same one-line recipe.")
-    wrong = [f"({a:.0f}, {c:.0f}) gives {o}, should be {target}"
+        return True, tr("only (1, 0) is on the firing side: x₁ excites the neuron and x₂ inhibits it. "
+                        "A gate you had not seen before, from the same one-line recipe.")
+    wrong = [tr("({x1:.0f}, {x2:.0f}) gives {output}, should be {target}", x1=a, x2=c, output=o, target=target)
              for (a, c), o, target in zip(INPUTS, out, X1_AND_NOT_X2) if o != target]
-    return False, "; ".join(wrong) + "."
+    return False, tr("{rows}.", rows="; ".join(wrong))

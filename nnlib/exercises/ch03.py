@@ -16,6 +16,7 @@ import numpy as np
 
 from .. import separability
 from ..datasets.logic import TRUTH_TABLES
+from ..language import tr, translatable
 from . import compare_functions, exercise
 from .functions import still_a_stub
 
@@ -36,11 +37,11 @@ def _as_table(f):
     return t
 
 
-@exercise("3.1", hints=["A function is linearly separable when some line gets all 4 of its rows right.",
-                        "separability.max_rows_right(separability.INPUTS, f) gives the best any grid line "
-                        "does on the truth table f; separability.boolean_functions() lists all 16 tables.",
-                        "Loop over the 16 tables; count those whose best is 4 and collect (as tuples) the "
-                        "others."],
+@exercise("3.1", hints=[translatable("A function is linearly separable when some line gets all 4 of its rows right."),
+                        translatable("separability.max_rows_right(separability.INPUTS, f) gives the best any grid line "
+                                     "does on the truth table f; separability.boolean_functions() lists all 16 tables."),
+                        translatable("Loop over the 16 tables; count those whose best is 4 and collect (as tuples) the "
+                                     "others.")],
           difficulty="★★ practice")
 def check_separable_count(n_separable, not_separable):
     """``n_separable``: how many of the 16 functions are linearly separable; ``not_separable``: the
@@ -51,47 +52,48 @@ def check_separable_count(n_separable, not_separable):
     expected_bad = {tuple(int(v) for v in f) for f, m in zip(F, best) if m < 4}
     given_bad = {_as_table(f) for f in not_separable}
     if int(n_separable) != expected_n:
-        return False, (f"{n_separable} is not the number of separable functions: count the functions whose "
-                       "best line gets 4 of 4 rows right.")
+        return False, tr("{n} is not the number of separable functions: count the functions whose "
+                         "best line gets 4 of 4 rows right.", n=n_separable)
     if given_bad != expected_bad:
-        return False, ("the count is right, but the list of non-separable truth tables is not: "
-                       "which tables have a best line with only 3 rows right?")
-    return True, (f"{expected_n} of 16 are linearly separable; only XOR (0,1,1,0) and XNOR (1,0,0,1) need "
-                  "more than one line.")
+        return False, tr("the count is right, but the list of non-separable truth tables is not: "
+                         "which tables have a best line with only 3 rows right?")
+    return True, tr("{n} of 16 are linearly separable; only XOR (0,1,1,0) and XNOR (1,0,0,1) need "
+                    "more than one line.", n=expected_n)
 
 
-@exercise("3.2", hints=["Sketch the four points and the two convex hulls (the two diagonals). Where can the "
-                        "(1, 1) point go so that the hulls no longer cross?",
-                        "Both 0-points must end up on one side of a line and both 1-points on the other: "
-                        "move (1, 1) over to the (0, 0) corner's side of the 1-points.",
-                        "Then pick (w1, w2, b) with step(w1·x1 + w2·x2 + b) = 1 only at (0, 1) and (1, 0); "
-                        "check all four rows, with the moved point, by hand."],
+@exercise("3.2", hints=[translatable("Sketch the four points and the two convex hulls (the two diagonals). Where can the "
+                                     "(1, 1) point go so that the hulls no longer cross?"),
+                        translatable("Both 0-points must end up on one side of a line and both 1-points on the other: "
+                                     "move (1, 1) over to the (0, 0) corner's side of the 1-points."),
+                        translatable("Then pick (w1, w2, b) with step(w1·x1 + w2·x2 + b) = 1 only at (0, 1) and (1, 0); "
+                                     "check all four rows, with the moved point, by hand.")],
           difficulty="★★ practice")
 def check_moved_point(moved_point, separating_line):
     """``moved_point``: new position for the input (1, 1) (target 0); ``separating_line``: (w1, w2, b)."""
     p = np.asarray(moved_point, dtype=float).ravel()
     if p.shape != (2,) or not np.all(np.isfinite(p)):
-        return False, "moved_point must be two finite numbers (x1, x2)."
+        return False, tr("moved_point must be two finite numbers (x1, x2).")
     w1, w2, b = (float(v) for v in separating_line)
     X = _X.copy()
     X[3] = p
     out = separability.step_outputs(X, w1, w2, b)
     if np.array_equal(out, _XOR):
-        return True, (f"with (1, 1) moved to ({p[0]:g}, {p[1]:g}) the line {w1:g}·x1 + {w2:g}·x2 + {b:g} = 0 "
-                      "separates the classes: the convex hulls no longer cross.")
+        return True, tr("with (1, 1) moved to ({x1:g}, {x2:g}) the line {w1:g}·x1 + {w2:g}·x2 + {b:g} = 0 "
+                        "separates the classes: the convex hulls no longer cross.",
+                        x1=p[0], x2=p[1], w1=w1, w2=w2, b=b)
     if not separability.is_linearly_separable(X, _XOR):
-        return False, (f"with the point at ({p[0]:g}, {p[1]:g}) the two classes' hulls still cross, so no line "
-                       "works; move it further.")
+        return False, tr("with the point at ({x1:g}, {x2:g}) the two classes' hulls still cross, so no line "
+                         "works; move it further.", x1=p[0], x2=p[1])
     wrong = [tuple(float(t) for t in X[i]) for i in range(4) if out[i] != _XOR[i]]
-    return False, (f"the points can now be separated, but your line gets {wrong} wrong: "
-                   "check the outputs step(w1·x1 + w2·x2 + b) row by row.")
+    return False, tr("the points can now be separated, but your line gets {rows} wrong: "
+                     "check the outputs step(w1·x1 + w2·x2 + b) row by row.", rows=wrong)
 
 
-@exercise("3.3", hints=["Write the four inequalities of section 2 again, now with the extra term w3·x1·x2. "
-                        "In how many of them does w3 appear?",
-                        "The rows (0, 0), (0, 1), (1, 0) do not see x3 (it is 0 there): first choose w1, w2, b "
-                        "that get those three rows right, as in chapter 02.",
-                        "Then choose w3 so that the last row, z = w1 + w2 + w3 + b, is below 0."],
+@exercise("3.3", hints=[translatable("Write the four inequalities of section 2 again, now with the extra term w3·x1·x2. "
+                                     "In how many of them does w3 appear?"),
+                        translatable("The rows (0, 0), (0, 1), (1, 0) do not see x3 (it is 0 there): first choose w1, w2, b "
+                                     "that get those three rows right, as in chapter 02."),
+                        translatable("Then choose w3 so that the last row, z = w1 + w2 + w3 + b, is below 0.")],
           difficulty="★★ practice")
 def check_product_feature(weights):
     """``weights``: (w1, w2, w3, b) for step(w1·x1 + w2·x2 + w3·x1·x2 + b) to compute XOR."""
@@ -99,9 +101,10 @@ def check_product_feature(weights):
     x1, x2 = _X[:, 0], _X[:, 1]
     out = (w1 * x1 + w2 * x2 + w3 * x1 * x2 + b >= 0).astype(int)
     if np.array_equal(out, _XOR):
-        return True, ("one neuron computes XOR once it gets the product x1·x2 as a third input: in 3-D the "
-                      "points are separable by a plane. A hidden layer learns such features by itself.")
-    return False, f"your neuron outputs {out.tolist()} for (0,0), (0,1), (1,0), (1,1); XOR is [0, 1, 1, 0]."
+        return True, tr("one neuron computes XOR once it gets the product x1·x2 as a third input: in 3-D the "
+                        "points are separable by a plane. A hidden layer learns such features by itself.")
+    return False, tr("your neuron outputs {outputs} for (0,0), (0,1), (1,0), (1,1); XOR is [0, 1, 1, 0].",
+                     outputs=out.tolist())
 
 
 def _reference_has_line(X, y, grid):
@@ -133,14 +136,17 @@ def _search_inputs_factory():
     return make
 
 
-@exercise("3.4", hints=["Try every line: three nested loops, over w1, w2 and b, each running through grid.",
-                        "For each (w1, w2, b), the outputs are step(w1·x1 + w2·x2 + b) for the four rows "
-                        "(fire when z ≥ 0); the line separates when they all equal y.",
-                        "for w1 in grid: for w2 in grid: for b in grid: (outputs) … if they all equal y: "
-                        "return (w1, w2, b). After the loops: return None."],
+@exercise("3.4", hints=[translatable("Try every line: three nested loops, over w1, w2 and b, each running through grid."),
+                        translatable("For each (w1, w2, b), the outputs are step(w1·x1 + w2·x2 + b) for the four rows "
+                                     "(fire when z ≥ 0); the line separates when they all equal y."),
+                        translatable("for w1 in grid: for w2 in grid: for b in grid: (outputs) … if they all equal y: "
+                                     "return (w1, w2, b). After the loops: return None.")],
           difficulty="★★★ challenge")
 def _check_line_search(find_separating_line):
     make = _search_inputs_factory()
+
+    class WrongLine(ValueError):
+        """Feedback (translated) on the learner's line, raised out of compare_functions' trials."""
 
     def verdict(X, y, grid):
         """1.0 if the learner's line separates, 0.0 for None; a wrong line raises with a hint."""
@@ -148,22 +154,22 @@ def _check_line_search(find_separating_line):
         if line is None:
             return 0.0
         if line is Ellipsis or np.size(line) != 3:
-            raise ValueError("return a tuple (w1, w2, b), or None when no grid line separates the points")
+            raise WrongLine(tr("return a tuple (w1, w2, b), or None when no grid line separates the points"))
         w1, w2, b = (float(v) for v in line)
         if not np.array_equal(separability.step_outputs(X, w1, w2, b), y):
-            raise ValueError("your function returned a line that gets some rows wrong; the neuron fires "
-                             "when z ≥ 0")
+            raise WrongLine(tr("your function returned a line that gets some rows wrong; the neuron fires "
+                               "when z ≥ 0"))
         return 1.0
 
     try:
         ok, _ = compare_functions(verdict, _reference_has_line, make, trials=8)
-    except ValueError as exc:
+    except ValueError as exc:  # WrongLine, or a ValueError of the learner's own code (shown as it is)
         return False, str(exc) + "."
     if not ok:
-        return False, ("on some random points your function says None where a grid line exists, or the other "
-                       "way round: try every combination of the three grid values.")
-    return True, ("your search agrees with nnlib.separability on random points and truth tables: it finds a "
-                  "line exactly when one exists on the grid, and returns None for XOR.")
+        return False, tr("on some random points your function says None where a grid line exists, or the other "
+                         "way round: try every combination of the three grid values.")
+    return True, tr("your search agrees with nnlib.separability on random points and truth tables: it finds a "
+                    "line exactly when one exists on the grid, and returns None for XOR.")
 
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..datasets.logic import logic_gate
+from ..language import tr, translatable
 from ..learning_rules import classify, delta_step, hebb_step, hebb_train, perceptron_step
 from . import compare_functions, exercise
 from .functions import function_check
@@ -29,17 +30,17 @@ MISTAKE = dict(w=np.array([0.2, -0.4]), b=0.1, x=np.array([1.0, 1.0]), y=1.0, lr
 
 
 @exercise("5.1", difficulty="★ warm-up", hints=[
-    "Take the rules one at a time on w = (1, 1), b = −1.5, x = (1, 1), y = 1: what does each one "
-    "need to know about the neuron's answer?",
-    "Hebb: Δw = η·y·x uses no output at all. Perceptron: ŷ = step(z), Δw = η(y − ŷ)x. "
-    "Delta: ŷ = z itself, Δw = η(y − ŷ)x. Compute z = w·x + b first.",
-    'Answer with a dict {"hebb": True/False, "perceptron": True/False, "delta": True/False}: '
-    "True where Δw or Δb is not zero.",
+    translatable("Take the rules one at a time on w = (1, 1), b = −1.5, x = (1, 1), y = 1: what does each one "
+    "need to know about the neuron's answer?"),
+    translatable("Hebb: Δw = η·y·x uses no output at all. Perceptron: ŷ = step(z), Δw = η(y − ŷ)x. "
+    "Delta: ŷ = z itself, Δw = η(y − ŷ)x. Compute z = w·x + b first."),
+    translatable('Answer with a dict {"hebb": True/False, "perceptron": True/False, "delta": True/False}: '
+    "True where Δw or Δb is not zero."),
 ])
 def check_which_rules_change(changes):
     """Exercise 5.1: a dict rule -> True/False, does that rule change the weights on this sample."""
     if not isinstance(changes, dict) or set(changes) != {"hebb", "perceptron", "delta"}:
-        return False, 'answer with a dict with the keys "hebb", "perceptron" and "delta".'
+        return False, tr('answer with a dict with the keys "hebb", "perceptron" and "delta".')
     s = CORRECT_SAMPLE
     truth = {
         "hebb": hebb_step(s["w"], s["b"], s["x"], s["y"], s["lr"]).changed,
@@ -48,16 +49,16 @@ def check_which_rules_change(changes):
     }
     wrong = [k for k in truth if bool(changes[k]) != bool(truth[k])]
     if wrong:
-        return False, (f"look again at {' and '.join(wrong)}: which quantity does that rule compare "
-                       "with the target y, and is the difference zero here?")
-    return True, ("Only the perceptron leaves a correct answer alone. Hebb keeps growing the weights, "
-                  "and the delta rule keeps pulling z = w·x + b towards the target itself.")
+        return False, tr("look again at {rules}: which quantity does that rule compare "
+                         "with the target y, and is the difference zero here?", rules=tr(" and ").join(wrong))
+    return True, tr("Only the perceptron leaves a correct answer alone. Hebb keeps growing the weights, "
+                    "and the delta rule keeps pulling z = w·x + b towards the target itself.")
 
 
 @exercise("5.2", difficulty="★ warm-up", hints=[
-    "First find out what the neuron answers now: compute z = w·x + b and ŷ = step(z).",
-    "The perceptron rule: Δw = η(y − ŷ)x and Δb = η(y − ŷ); new w = w + Δw, new b = b + Δb.",
-    "With η = 0.5 and x = (1, 1), both weights move by the same amount, and so does the bias.",
+    translatable("First find out what the neuron answers now: compute z = w·x + b and ŷ = step(z)."),
+    translatable("The perceptron rule: Δw = η(y − ŷ)x and Δb = η(y − ŷ); new w = w + Δw, new b = b + Δb."),
+    translatable("With η = 0.5 and x = (1, 1), both weights move by the same amount, and so does the bias."),
 ])
 def check_perceptron_update(new_w, new_b):
     """Exercise 5.2: the weights and bias after one perceptron step on MISTAKE."""
@@ -65,23 +66,23 @@ def check_perceptron_update(new_w, new_b):
     u = perceptron_step(m["w"], m["b"], m["x"], m["y"], m["lr"])
     new_w = np.asarray(new_w, dtype=float).ravel()
     if new_w.shape != (2,):
-        return False, "new_w should hold two numbers, e.g. [0.1, 0.2]."
+        return False, tr("new_w should hold two numbers, e.g. [0.1, 0.2].")
     if np.allclose(new_w, m["w"]) and np.isclose(float(new_b), m["b"]):
-        return False, "nothing moved: is the neuron's answer ŷ really equal to the target y = 1 here?"
+        return False, tr("nothing moved: is the neuron's answer ŷ really equal to the target y = 1 here?")
     if not np.allclose(new_w, u.w, atol=1e-6):
         return False, ""
     if not np.isclose(float(new_b), u.b, atol=1e-6):
-        return False, "the weights are right; the bias moves too, by η(y − ŷ) (its input is always 1)."
-    return True, (f"w = [{u.w[0]:.1f}, {u.w[1]:.1f}], b = {u.b:.1f}; now z = w·x + b = "
-                  f"{u.w @ m['x'] + u.b:.1f} ≥ 0, so (1, 1) is answered right.")
+        return False, tr("the weights are right; the bias moves too, by η(y − ŷ) (its input is always 1).")
+    return True, tr("w = [{w1:.1f}, {w2:.1f}], b = {b:.1f}; now z = w·x + b = {z:.1f} ≥ 0, so (1, 1) is answered right.",
+                    w1=u.w[0], w2=u.w[1], b=u.b, z=u.w @ m["x"] + u.b)
 
 
 @exercise("5.3", difficulty="★★ practice", hints=[
-    "Hebb's rule does not look at the neuron's output, so the order of the rows does not matter: "
-    "the four updates simply add up.",
-    "From zero with η = 1: w = Σₙ yₙ·xₙ (a sum of four vectors) and b = Σₙ yₙ.",
-    "Write the four products yₙ·xₙ for the OR rows and add them component by component; "
-    "b is the sum of the four targets.",
+    translatable("Hebb's rule does not look at the neuron's output, so the order of the rows does not matter: "
+    "the four updates simply add up."),
+    translatable("From zero with η = 1: w = Σₙ yₙ·xₙ (a sum of four vectors) and b = Σₙ yₙ."),
+    translatable("Write the four products yₙ·xₙ for the OR rows and add them component by component; "
+    "b is the sum of the four targets."),
 ])
 def check_hebb_or(w, b):
     """Exercise 5.3: Hebb's weights and bias after one pass over bipolar OR (lr = 1, from zero)."""
@@ -89,13 +90,14 @@ def check_hebb_or(w, b):
     w_ref, b_ref = hebb_train(X, y, lr=1.0)
     w = np.asarray(w, dtype=float).ravel()
     if w.shape != (2,):
-        return False, "w should hold two numbers."
+        return False, tr("w should hold two numbers.")
     if not (np.allclose(w, w_ref) and np.isclose(float(b), b_ref)):
         if np.allclose(w, w_ref):
-            return False, "the weights are right; the bias adds up the targets y (its input is always 1)."
+            return False, tr("the weights are right; the bias adds up the targets y (its input is always 1).")
         return False, ""
     right = int(np.sum(classify(w, float(b), X, encoding="bipolar") == y))
-    return True, f"w = {w_ref.tolist()}, b = {b_ref:g}: one pass of Hebb's rule gets {right} of 4 OR rows right."
+    return True, tr("w = {w}, b = {b:g}: one pass of Hebb's rule gets {right} of 4 OR rows right.",
+                    w=w_ref.tolist(), b=b_ref, right=right)
 
 
 def _delta_reference(w, b, x, y, lr):
@@ -110,28 +112,28 @@ def _random_sample(rng):
 
 
 @exercise("5.4", difficulty="★★ practice", hints=[
-    "The delta rule is the perceptron rule with the step taken away: the output is the net input itself.",
-    "Section 4: ŷ = z = w·x + b, then Δw = η(y − ŷ)x and Δb = η(y − ŷ); return the new w and b.",
-    "Shape of the code: y_hat = ...;  error = y - y_hat;  return w + lr * error * ..., b + ...",
+    translatable("The delta rule is the perceptron rule with the step taken away: the output is the net input itself."),
+    translatable("Section 4: ŷ = z = w·x + b, then Δw = η(y − ŷ)x and Δb = η(y − ŷ); return the new w and b."),
+    translatable("Shape of the code: y_hat = ...;  error = y - y_hat;  return w + lr * error * ..., b + ..."),
 ])
 def _check_delta(delta_update):
     """Exercise 5.4: ``delta_update(w, b, x, y, lr) -> (new_w, new_b)``, one step of the delta rule."""
     ok, why = compare_functions(delta_update, _delta_reference, _random_sample, trials=8)
     if ok:
-        return True, ("your update is nnlib.learning_rules.delta_step: the gradient step on "
-                      "L = ½(ŷ − y)² for one sample.")
-    if "different numbers" in why:
+        return True, tr("your update is nnlib.learning_rules.delta_step: the gradient step on "
+                        "L = ½(ŷ − y)² for one sample.")
+    if why.kind == "values":
         # The two classic slips, told apart on one sample without showing the expected numbers.
         w, b, x, y, lr = np.array([0.5, -1.0]), 0.2, np.array([1.0, 2.0]), 1.0, 0.1
         got = delta_update(w.copy(), b, x.copy(), y, lr)
         new_w = np.asarray(got[0], dtype=float)
         ref_w = _delta_reference(w, b, x, y, lr)[0]
         if np.allclose(new_w, perceptron_step(w, b, x, y, lr).w):
-            return False, "that is the perceptron rule: the delta rule uses z itself, not step(z)."
+            return False, tr("that is the perceptron rule: the delta rule uses z itself, not step(z).")
         if np.allclose(new_w, ref_w):
-            return False, "the new w is right; the bias moves too, by η(y − ŷ) (its input is always 1)."
+            return False, tr("the new w is right; the bias moves too, by η(y − ŷ) (its input is always 1).")
         if np.allclose(new_w, 2 * w - ref_w):
-            return False, "right size, wrong direction: the error is y − ŷ (target minus prediction)."
+            return False, tr("right size, wrong direction: the error is y − ŷ (target minus prediction).")
         return False, ""
     return False, why
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..gradient_check import numerical_gradient, relative_error
+from ..language import tr, translatable
 from ..layers import Dense, Sigmoid
 from . import exercise
 from .functions import function_check
@@ -36,23 +37,29 @@ TOLERANCE = 1e-6
 TRIALS = 4
 
 
-def _agrees(got, numerical, reference):
-    """The learner's array matches the numerical gradient and nnlib's backward (shape and values)."""
+def _agrees(name, got, numerical, reference):
+    """None if the learner's array ``name`` matches the numerical gradient and nnlib's backward
+    (shape and values), else the reason."""
     got = np.asarray(got, dtype=float)
     if got.shape != reference.shape:
-        return f"has shape {got.shape}; it should have the shape {reference.shape} of what it is the gradient of."
+        return tr("{name} has shape {got}; it should have the shape {expected} of what it is the gradient of.",
+                  name=name, got=got.shape, expected=reference.shape)
     if relative_error(got, numerical) > TOLERANCE or relative_error(got, reference) > TOLERANCE:
-        return "differs from the numerical gradient on random inputs."
+        return tr("{name} differs from the numerical gradient on random inputs.", name=name)
     return None
 
 
-def _returned(result, n):
-    """``result`` as a tuple of ``n`` values, or the reason it is not."""
+def _returned(result, names):
+    """``result`` as a tuple of one value per name in ``names``, or the reason it is not."""
     if result is None:
-        return None, "your function returns None: end it with `return ...` of the gradient(s)."
+        return None, tr("your function returns None: end it with `return ...` of the gradient(s).")
     parts = result if isinstance(result, tuple) else (result,)
-    if len(parts) != n:
-        return None, f"your function returns {len(parts)} value(s); it should return {n}."
+    if len(parts) != len(names):
+        why = tr("your function returns {got} value(s); it should return {expected}.",
+                 got=len(parts), expected=len(names))
+        if len(names) > 1:
+            why = tr("{reason} ({names}, in this order)", reason=why, names=", ".join(names))
+        return None, why
     return parts, None
 
 
@@ -60,10 +67,10 @@ def _returned(result, n):
 
 
 @exercise("6.1", difficulty="★★ practice", hints=[
-    "The sigmoid acts on each entry separately, so each entry of grad is multiplied by its own local gradient.",
-    "Section 3: σ′(z) = σ(z)(1 − σ(z)), and the chain rule gives ∂L/∂z = ∂L/∂a · σ′(z), entry by entry "
-    "(* in numpy, not @).",
-    "Shape of the code: s = 1 / (1 + np.exp(-z)), then return grad * (σ′ written with s).",
+    translatable("The sigmoid acts on each entry separately, so each entry of grad is multiplied by its own local gradient."),
+    translatable("Section 3: σ′(z) = σ(z)(1 − σ(z)), and the chain rule gives ∂L/∂z = ∂L/∂a · σ′(z), entry by entry "
+    "(* in numpy, not @)."),
+    translatable("Shape of the code: s = 1 / (1 + np.exp(-z)), then return grad * (σ′ written with s)."),
 ])
 def _check_sigmoid(sigmoid_backward):
     """Exercise 6.1: ``sigmoid_backward(z, grad) -> dz``, with ``grad`` = ∂L/∂σ(z)."""
@@ -71,19 +78,19 @@ def _check_sigmoid(sigmoid_backward):
     for _ in range(TRIALS):
         shape = tuple(int(k) for k in rng.integers(1, 5, size=2))
         z, grad = rng.normal(scale=2.0, size=shape), rng.normal(size=shape)
-        parts, why = _returned(sigmoid_backward(z.copy(), grad.copy()), 1)
+        parts, why = _returned(sigmoid_backward(z.copy(), grad.copy()), ("dz",))
         if why:
             return False, why
         numerical = numerical_gradient(lambda z_: float(np.sum(sigmoid(z_) * grad)), z.copy())
         layer = Sigmoid()
         layer.forward(z.copy())
-        problem = _agrees(parts[0], numerical, layer.backward(grad.copy()))
+        problem = _agrees("∂L/∂z", parts[0], numerical, layer.backward(grad.copy()))
         if problem:
             got = np.asarray(parts[0], dtype=float)
             if got.shape == z.shape and relative_error(got, sigmoid(z) * (1 - sigmoid(z))) < TOLERANCE:
-                return False, "that is σ′(z) alone: the chain rule multiplies it by the incoming grad."
-            return False, f"∂L/∂z {problem}"
-    return True, "it matches the numerical gradient and nnlib's Sigmoid().backward on random inputs."
+                return False, tr("that is σ′(z) alone: the chain rule multiplies it by the incoming grad.")
+            return False, problem
+    return True, tr("it matches the numerical gradient and nnlib's Sigmoid().backward on random inputs.")
 
 
 check_sigmoid_backward = function_check(_check_sigmoid, (np.zeros((1, 2)), np.ones((1, 2))))
@@ -108,11 +115,11 @@ def _dense_gradients(x, W, b, grad):
 
 
 @exercise("6.2", difficulty="★★★ challenge", hints=[
-    "Three gradients, one rule each: z = xW + b is linear in x, in W and in b. Check every shape: "
-    "dx like x, dW like W, db like b.",
-    "Section 3 (the tiny network): ∂L/∂W = xᵀ·grad, ∂L/∂b = grad summed over the samples (rows), "
-    "∂L/∂x = grad·Wᵀ.",
-    "Shape of the code: dx = grad @ ..., dW = ... @ grad, db = grad.sum(axis=...); return dx, dW, db.",
+    translatable("Three gradients, one rule each: z = xW + b is linear in x, in W and in b. Check every shape: "
+    "dx like x, dW like W, db like b."),
+    translatable("Section 3 (the tiny network): ∂L/∂W = xᵀ·grad, ∂L/∂b = grad summed over the samples (rows), "
+    "∂L/∂x = grad·Wᵀ."),
+    translatable("Shape of the code: dx = grad @ ..., dW = ... @ grad, db = grad.sum(axis=...); return dx, dW, db."),
 ])
 def _check_dense(dense_backward):
     """Exercise 6.2: ``dense_backward(x, W, grad) -> (dx, dW, db)`` for z = xW + b, ``grad`` = ∂L/∂z."""
@@ -124,18 +131,18 @@ def _check_dense(dense_backward):
             n_out += 1  # a transposed W must not fit by accident
         x, W, b = rng.normal(size=(n, n_in)), rng.normal(size=(n_in, n_out)), rng.normal(size=n_out)
         grad = rng.normal(size=(n, n_out))
-        parts, why = _returned(dense_backward(x.copy(), W.copy(), grad.copy()), 3)
+        parts, why = _returned(dense_backward(x.copy(), W.copy(), grad.copy()), names)
         if why:
-            return False, why + " (dx, dW, db, in this order)" if "value(s)" in why else why
+            return False, why
         numerical, reference = _dense_gradients(x, W, b, grad)
         for name, got, num, ref in zip(names, parts, numerical, reference):
-            problem = _agrees(got, num, ref)
+            problem = _agrees(name, got, num, ref)
             if problem:
                 if name == "db" and np.shape(got) == (n, n_out):
-                    return False, "db has one entry per sample: the bias is shared by every row, so add them up."
-                return False, f"{name} {problem}"
-    return True, ("dx, dW and db match the numerical gradients and nnlib's Dense.backward on random "
-                  "inputs: you have written backpropagation through a layer.")
+                    return False, tr("db has one entry per sample: the bias is shared by every row, so add them up.")
+                return False, problem
+    return True, tr("dx, dW and db match the numerical gradients and nnlib's Dense.backward on random "
+                    "inputs: you have written backpropagation through a layer.")
 
 
 check_dense_backward = function_check(_check_dense, (np.zeros((1, 2)), np.zeros((2, 3)), np.zeros((1, 3))))
@@ -145,19 +152,20 @@ check_dense_backward = function_check(_check_dense, (np.zeros((1, 2)), np.zeros(
 
 
 @exercise("6.3", difficulty="★ warm-up", hints=[
-    "On the way back, each sigmoid layer multiplies the gradient by its local gradient σ′(z).",
-    "Section 4: σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0. How large is it there, and what does "
-    "the chain rule do with the factors of ten layers?",
-    "The chain rule multiplies the ten factors: write the answer as a power (** in Python).",
+    translatable("On the way back, each sigmoid layer multiplies the gradient by its local gradient σ′(z)."),
+    translatable("Section 4: σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0. How large is it there, and what does "
+    "the chain rule do with the factors of ten layers?"),
+    translatable("The chain rule multiplies the ten factors: write the answer as a power (** in Python)."),
 ])
 def check_sigmoid_chain(factor):
     """Exercise 6.3: the largest factor ten sigmoid derivatives in a row can give (0.25¹⁰)."""
     val = float(factor)
     ref = float(sigmoid(0.0) * (1 - sigmoid(0.0))) ** 10
     if np.isclose(val, 2.5):
-        return False, "the chain rule multiplies the factors, it does not add them."
+        return False, tr("the chain rule multiplies the factors, it does not add them.")
     if np.isclose(val, 0.25):
-        return False, "that is one layer's factor; ten layers multiply ten of them."
+        return False, tr("that is one layer's factor; ten layers multiply ten of them.")
     if not np.isclose(val, ref, rtol=1e-3, atol=0):
         return False, ""
-    return True, f"0.25¹⁰ ≈ {ref:.2e}: at best a millionth of the gradient reaches layer 1 — gradients vanish."
+    return True, tr("0.25¹⁰ ≈ {factor:.2e}: at best a millionth of the gradient reaches layer 1 — gradients vanish.",
+                    factor=ref)

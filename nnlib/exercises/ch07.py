@@ -18,6 +18,7 @@ import numpy as np
 from .. import layers as L
 from ..activations import softmax
 from ..datasets import load_digits
+from ..language import tr, translatable
 from ..mlp import MLPClassifier
 from ..optimizers import SGD
 from . import compare_functions, exercise
@@ -67,18 +68,18 @@ def _forward(layers, X):
 
 
 @exercise("7.1", difficulty="★★ practice", hints=[
-    "One epoch visits the shuffled samples batch by batch; each batch does forward, loss, "
-    "backward, update — the four steps of chapter 06.",
-    "Forward: out = layer.forward(out) for each layer in order; loss = head.forward(out, y_batch); "
-    "backward: grad = head.backward(), then grad = layer.backward(grad) in reverse order.",
-    "After backward, one optimizer.step(params, grads) for the whole network: params lists W and b "
+    translatable("One epoch visits the shuffled samples batch by batch; each batch does forward, loss, "
+    "backward, update — the four steps of chapter 06."),
+    translatable("Forward: out = layer.forward(out) for each layer in order; loss = head.forward(out, y_batch); "
+    "backward: grad = head.backward(), then grad = layer.backward(grad) in reverse order."),
+    translatable("After backward, one optimizer.step(params, grads) for the whole network: params lists W and b "
     "of every layer that has weights (hasattr(layer, 'W')), grads the matching dW and db in the same "
-    "order. Collect the batch losses in a list and return their mean.",
+    "order. Collect the batch losses in a list and return their mean."),
 ])
 def _check_training_loop(train_epoch):
     """``train_epoch(layers, head, optimizer, X, y, batch_size, rng)``: one epoch; returns the mean loss."""
     if not callable(train_epoch):
-        return False, "train_epoch must be a function (def train_epoch(...): ...)."
+        return False, tr("train_epoch must be a function (def train_epoch(...): ...).")
     rng = np.random.default_rng()  # fresh every check: nothing can be hard-coded
     # 1. Random inputs whose size the batch size does not divide: every sample exactly once?
     n, batch = int(rng.integers(40, 80)), int(rng.integers(5, 16))
@@ -88,14 +89,15 @@ def _check_training_loop(train_epoch):
     loss = train_epoch(layers, L.SoftmaxCrossEntropy(), SGD(0.05), X, y, batch, np.random.default_rng(0))
     seen = layers[0].batches
     if loss is None or not np.isscalar(loss) or not np.isfinite(float(loss)):
-        return False, "train_epoch must return the epoch's mean loss, one finite number."
+        return False, tr("train_epoch must return the epoch's mean loss, one finite number.")
     if not seen:
-        return False, "the network never saw a batch: call layer.forward on each batch."
+        return False, tr("the network never saw a batch: call layer.forward on each batch.")
     if max(seen) > batch:
-        return False, f"a batch held {max(seen)} samples, more than batch_size={batch}."
+        return False, tr("a batch held {size} samples, more than batch_size={batch}.", size=max(seen), batch=batch)
     if sum(seen) != n:
-        return False, (f"in one epoch the network saw {sum(seen)} samples, not each of the {n} once: "
-                       "step through range(0, len(X), batch_size) and keep the last, shorter batch.")
+        return False, tr("in one epoch the network saw {seen} samples, not each of the {n} once: "
+                         "step through range(0, len(X), batch_size) and keep the last, shorter batch.",
+                         seen=sum(seen), n=n)
     # 2. The digits: does the loss fall and the network learn?
     data = _split()
     layers = _network(64, 32, 10, np.random.default_rng(0))
@@ -103,17 +105,19 @@ def _check_training_loop(train_epoch):
     W_before = [layer.W.copy() for layer in layers if hasattr(layer, "W")]
     losses = [float(train_epoch(layers, head, opt, data.X_train, data.y_train, 32, order_rng)) for _ in range(5)]
     if all(np.array_equal(w, layer.W) for w, layer in zip(W_before, [l for l in layers if hasattr(l, "W")])):
-        return False, "the weights never change: call optimizer.step(params, grads) after backward."
+        return False, tr("the weights never change: call optimizer.step(params, grads) after backward.")
     if any(np.array_equal(w, layer.W) for w, layer in zip(W_before, [l for l in layers if hasattr(l, "W")])):
-        return False, "one Dense layer's weights never change: update every layer that has W."
+        return False, tr("one Dense layer's weights never change: update every layer that has W.")
     if not losses[-1] < losses[0]:
-        return False, "the loss does not fall from epoch to epoch: check the order of forward, backward and update."
+        return False, tr("the loss does not fall from epoch to epoch: check the order of forward, backward and update.")
     acc = float(np.mean(_forward(layers, data.X_val).argmax(axis=1) == data.y_val))
     if acc < LOOP_ACCURACY:
-        return False, (f"after 5 epochs the validation accuracy is {acc:.2f}, below {LOOP_ACCURACY}: "
-                       "is every batch's gradient passed back through every layer?")
-    return True, (f"5 epochs of your loop: loss {losses[0]:.3f} → {losses[-1]:.3f}, validation accuracy "
-                  f"{acc:.3f}. MLPClassifier.fit runs these same four steps per batch (with Adam by default).")
+        return False, tr("after 5 epochs the validation accuracy is {accuracy:.2f}, below {target}: "
+                         "is every batch's gradient passed back through every layer?",
+                         accuracy=acc, target=LOOP_ACCURACY)
+    return True, tr("5 epochs of your loop: loss {first:.3f} → {last:.3f}, validation accuracy {accuracy:.3f}. "
+                    "MLPClassifier.fit runs these same four steps per batch (with Adam by default).",
+                    first=losses[0], last=losses[-1], accuracy=acc)
 
 
 # A skeleton that still returns ... counts as unanswered (tried once on a tiny problem).
@@ -136,11 +140,11 @@ def _check_settings(settings):
 
 
 @exercise("7.2", difficulty="★ warm-up", hints=[
-    "The chapter's networks stay below the target on the validation digits. What could a "
-    "network need more of?",
-    "Try one or two hidden layers of 64 to 256 neurons, and a learning rate between 0.003 and 0.01.",
-    "Change one setting at a time and compare the validation accuracies the check prints; a "
-    "single wide hidden layer with a slightly smaller learning rate is worth a try.",
+    translatable("The chapter's networks stay below the target on the validation digits. What could a "
+    "network need more of?"),
+    translatable("Try one or two hidden layers of 64 to 256 neurons, and a learning rate between 0.003 and 0.01."),
+    translatable("Change one setting at a time and compare the validation accuracies the check prints; a "
+    "single wide hidden layer with a slightly smaller learning rate is worth a try."),
 ])
 def check_beat_validation(settings):
     """Train ``MLPClassifier(**settings, epochs=30, random_state=0)``; validation accuracy >= target?"""
@@ -150,12 +154,14 @@ def check_beat_validation(settings):
     model.fit(data.X_train, data.y_train)
     acc = float(model.score(data.X_val, data.y_val))
     if acc >= TARGET_ACCURACY:
-        return True, (f"hidden_sizes={hidden}, lr={lr:g}: validation accuracy {acc:.3f} ≥ {TARGET_ACCURACY}. "
-                      "The test digits stay untouched until the chapter's final report.")
+        return True, tr("hidden_sizes={hidden}, lr={lr:g}: validation accuracy {accuracy:.3f} ≥ {target}. "
+                        "The test digits stay untouched until the chapter's final report.",
+                        hidden=hidden, lr=lr, accuracy=acc, target=TARGET_ACCURACY)
     if acc < 0.5:
-        return False, (f"validation accuracy {acc:.3f}: training went wrong — a learning rate that is too "
-                       "large overshoots and one that is too small barely moves in 30 epochs.")
-    return False, f"hidden_sizes={hidden}, lr={lr:g} reach {acc:.3f} on validation, below {TARGET_ACCURACY}."
+        return False, tr("validation accuracy {accuracy:.3f}: training went wrong — a learning rate that is too "
+                         "large overshoots and one that is too small barely moves in 30 epochs.", accuracy=acc)
+    return False, tr("hidden_sizes={hidden}, lr={lr:g} reach {accuracy:.3f} on validation, below {target}.",
+                     hidden=hidden, lr=lr, accuracy=acc, target=TARGET_ACCURACY)
 
 
 def _logits_and_temperature(rng):
@@ -164,24 +170,24 @@ def _logits_and_temperature(rng):
 
 
 @exercise("7.3", difficulty="★ warm-up", hints=[
-    "Temperature scaling divides the logits by T before the softmax.",
-    "softmax(v)_k = exp(v_k) / Σ_j exp(v_j) for each row; subtract the row's maximum first so "
-    "exp never overflows.",
-    "Divide by T, shift each row by its maximum, exponentiate, divide by the row sums; "
-    "keepdims=True keeps the (n, 1) shapes lined up with (n, k).",
+    translatable("Temperature scaling divides the logits by T before the softmax."),
+    translatable("softmax(v)_k = exp(v_k) / Σ_j exp(v_j) for each row; subtract the row's maximum first so "
+    "exp never overflows."),
+    translatable("Divide by T, shift each row by its maximum, exponentiate, divide by the row sums; "
+    "keepdims=True keeps the (n, 1) shapes lined up with (n, k)."),
 ])
 def _check_softmax_temperature(softmax_T):
     """``softmax_T(z, T)``: row-wise softmax of logits ``z`` (n, k) at temperature ``T``."""
     if not callable(softmax_T):
-        return False, "softmax_T must be a function (def softmax_T(z, T): ...)."
+        return False, tr("softmax_T must be a function (def softmax_T(z, T): ...).")
     ok, why = compare_functions(softmax_T, lambda z, T: softmax(z / T, axis=1), _logits_and_temperature)
     if not ok:
         return False, why
     big = np.array([[1000.0, 0.0, -1000.0]])
     out = np.asarray(softmax_T(big, 1.0), dtype=float)
     if not np.all(np.isfinite(out)):
-        return False, "huge logits give NaN or inf: subtract each row's maximum before exp."
-    return True, "your softmax(z / T) matches nnlib on random logits and stays finite for huge ones."
+        return False, tr("huge logits give NaN or inf: subtract each row's maximum before exp.")
+    return True, tr("your softmax(z / T) matches nnlib on random logits and stays finite for huge ones.")
 
 
 check_softmax_temperature = function_check(_check_softmax_temperature,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import regularization as R
+from ..language import tr, translatable
 from . import compare_functions, exercise
 from .functions import function_check
 
@@ -53,9 +54,9 @@ def _l2_inputs(rng):
 
 
 @exercise("8.1", difficulty="★ warm-up", hints=[
-    "The penalty adds up one term per weight, and that term grows with the square of the weight.",
-    "Section 5: the penalty is ½·λ·Σw²; differentiate one term ½·λ·w² with respect to its own w.",
-    "Return two things: a number made with np.sum(...) over W, and an array of the shape of W.",
+    translatable("The penalty adds up one term per weight, and that term grows with the square of the weight."),
+    translatable("Section 5: the penalty is ½·λ·Σw²; differentiate one term ½·λ·w² with respect to its own w."),
+    translatable("Return two things: a number made with np.sum(...) over W, and an array of the shape of W."),
 ])
 def _check_l2(l2_penalty_and_gradient):
     """Exercise 8.1: ``l2_penalty_and_gradient(W, lam) -> (½·λ·Σw², λ·W)``."""
@@ -63,13 +64,13 @@ def _check_l2(l2_penalty_and_gradient):
 
     def diagnose(penalty, grad):
         if np.isclose(float(penalty), 2 * R.l2_penalty(W, lam)):
-            return "your penalty is twice too big: the course's L2 penalty has a ½ in front (it cancels the 2 of w²)."
+            return tr("your penalty is twice too big: the course's L2 penalty has a ½ in front (it cancels the 2 of w²).")
         if np.shape(grad) == W.shape and np.allclose(grad, 2 * R.l2_gradient(W, lam)):
-            return "your gradient is twice too big: the ½ of the penalty cancels the 2 from differentiating w²."
+            return tr("your gradient is twice too big: the ½ of the penalty cancels the 2 from differentiating w².")
         return ""
 
     ok, why = _compare_then_diagnose(l2_penalty_and_gradient, _reference_l2, _l2_inputs, 6, (W.copy(), lam), diagnose)
-    return ok, ("penalty and gradient match nnlib.regularization.l2_penalty / l2_gradient on random weights."
+    return ok, (tr("penalty and gradient match nnlib.regularization.l2_penalty / l2_gradient on random weights.")
                 if ok else why)
 
 
@@ -93,12 +94,12 @@ def _dropout_inputs(rng):
 
 
 @exercise("8.2", difficulty="★★ practice", hints=[
-    "Forward: a dropped value becomes 0; a kept one is scaled so that its expected value stays what it was. "
-    "Backward: only what went through can carry a gradient back.",
-    "Section 6: out = x ⊙ m with m = keep/(1 − p); since out is x times a constant mask, "
-    "∂L/∂x = ∂L/∂out ⊙ m (element-wise, like the sigmoid's backward in chapter 06).",
-    "Build the mask once from keep and p (keep is boolean: True/False act as 1/0), then return two "
-    "element-wise products.",
+    translatable("Forward: a dropped value becomes 0; a kept one is scaled so that its expected value stays what it was. "
+    "Backward: only what went through can carry a gradient back."),
+    translatable("Section 6: out = x ⊙ m with m = keep/(1 − p); since out is x times a constant mask, "
+    "∂L/∂x = ∂L/∂out ⊙ m (element-wise, like the sigmoid's backward in chapter 06)."),
+    translatable("Build the mask once from keep and p (keep is boolean: True/False act as 1/0), then return two "
+    "element-wise products."),
 ])
 def _check_dropout(dropout_forward_backward):
     """Exercise 8.2: ``dropout_forward_backward(x, grad, keep, p) -> (out, dx)``."""
@@ -108,17 +109,17 @@ def _check_dropout(dropout_forward_backward):
     def diagnose(out, dx):
         out, dx = np.asarray(out, dtype=float), np.asarray(dx, dtype=float)
         if out.shape == x.shape and np.allclose(out, x * keep):
-            return "the dropped values are right, but the kept ones must be scaled up so the expected output stays x."
+            return tr("the dropped values are right, but the kept ones must be scaled up so the expected output stays x.")
         if out.shape == x.shape and np.allclose(out, x * keep * (1 - p)):
-            return "inverted dropout scales the kept values *up* while training (divide, do not multiply)."
+            return tr("inverted dropout scales the kept values *up* while training (divide, do not multiply).")
         if dx.shape == x.shape and np.allclose(dx, grad):
-            return "∂L/∂x is not ∂L/∂out: a dropped value had no effect on the loss, so its gradient is 0."
+            return tr("∂L/∂x is not ∂L/∂out: a dropped value had no effect on the loss, so its gradient is 0.")
         return ""
 
     ok, why = _compare_then_diagnose(dropout_forward_backward, _reference_dropout, _dropout_inputs, 6,
                                      (x.copy(), grad.copy(), keep.copy(), p), diagnose)
-    return ok, ("out and ∂L/∂x match nnlib's Dropout layer (training=True) on random masks: "
-                "that is inverted dropout, forward and backward." if ok else why)
+    return ok, (tr("out and ∂L/∂x match nnlib's Dropout layer (training=True) on random masks: "
+                   "that is inverted dropout, forward and backward.") if ok else why)
 
 
 check_dropout = function_check(
@@ -148,24 +149,24 @@ def _early_stopping_inputs(rng):
 
 
 @exercise("8.3", difficulty="★★ practice", hints=[
-    "Walk through the epochs, remembering the best validation loss so far and when it happened.",
-    "Section 4: training stops at the first epoch that is `patience` epochs after the best one; if that "
-    "never happens it runs to the end. Epochs count from 1.",
-    "A for loop over enumerate(val_losses, start=1) with two variables, best_loss and best_epoch; "
-    "return (best_epoch, the epoch you stopped at).",
+    translatable("Walk through the epochs, remembering the best validation loss so far and when it happened."),
+    translatable("Section 4: training stops at the first epoch that is `patience` epochs after the best one; if that "
+    "never happens it runs to the end. Epochs count from 1."),
+    translatable("A for loop over enumerate(val_losses, start=1) with two variables, best_loss and best_epoch; "
+    "return (best_epoch, the epoch you stopped at)."),
 ])
 def _check_early_stopping(early_stopping_epochs):
     """Exercise 8.3: ``early_stopping_epochs(val_losses, patience) -> (best_epoch, stop_epoch)``."""
     def diagnose(best, stop):
         if (best, stop) == (1, 3):
-            return "those are 0-based positions: the course counts epochs from 1 (epoch 1 is the first pass)."
+            return tr("those are 0-based positions: the course counts epochs from 1 (epoch 1 is the first pass).")
         if stop == 5:
-            return "your loop did not stop: after `patience` epochs without a new best, training ends."
+            return tr("your loop did not stop: after `patience` epochs without a new best, training ends.")
         return ""
 
     ok, why = _compare_then_diagnose(early_stopping_epochs, _reference_early_stopping, _early_stopping_inputs, 8,
                                      ([0.9, 0.5, 0.6, 0.7, 0.4], 2), diagnose)
-    return ok, ("best and stopping epochs match nnlib.regularization.EarlyStopping on random validation curves."
+    return ok, (tr("best and stopping epochs match nnlib.regularization.EarlyStopping on random validation curves.")
                 if ok else why)
 
 
