@@ -43,6 +43,21 @@ CELL_TIMEOUT = 300  # seconds; same order as nbval's --nbval-cell-timeout in pyp
 PREFIXES = {"correct": "✅ Correct!", "wrong": "❌ Not yet —", "unanswered": "✏️ Not answered yet —"}
 
 
+def _korean_prefixes():
+    """The same prefixes in the Korean edition (chapters/ko/, notebook metadata language "ko")."""
+    from nnlib import exercises
+    from nnlib.language import set_language, tr
+
+    set_language("ko")
+    try:
+        return {"correct": tr(exercises.CORRECT), "wrong": tr(exercises.WRONG), "unanswered": tr(exercises.UNANSWERED)}
+    finally:
+        set_language("en")
+
+
+PREFIXES_BY_LANGUAGE = {"en": PREFIXES, "ko": _korean_prefixes()}
+
+
 # --------------------------------------------------------------------------- harness
 
 
@@ -117,12 +132,12 @@ def _texts(cell) -> list[str]:
     return [line.strip() for text in texts for line in text.splitlines() if line.strip()]
 
 
-def feedback_statuses(cell) -> list[str]:
+def feedback_statuses(cell, language: str = "en") -> list[str]:
     """The status ("correct", "wrong", "unanswered") of every Feedback shown by ``cell``."""
     statuses = []
     for line in _texts(cell):
         line = line.replace("\ufe0f", "").strip("'\"")
-        for status, prefix in PREFIXES.items():
+        for status, prefix in PREFIXES_BY_LANGUAGE[language].items():
             if line.startswith(prefix.replace("\ufe0f", "")):
                 statuses.append(status)
     return statuses
@@ -141,8 +156,9 @@ def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
 def feedback_problems(nb: nbformat.NotebookNode, expected: str) -> list[str]:
     """Check cells of ``nb`` that do not show exactly the ``expected`` status, plus all errors."""
     problems = error_outputs(nb)
+    language = nb.metadata.get("language", "en")  # "ko" in the Korean edition (scripts/translate.py)
     for ex in find_exercises(nb):
-        statuses = feedback_statuses(nb.cells[ex.check_index])
+        statuses = feedback_statuses(nb.cells[ex.check_index], language)
         if not statuses:
             problems.append(
                 f"exercise {ex.id} (check cell {ex.check_index}) shows no Feedback; outputs: "
@@ -164,9 +180,13 @@ def answer_files(notebook: Path) -> tuple[Path, Path]:
 # --------------------------------------------------------------------------- the chapters
 
 
+# The Korean edition (chapters/ko/) has the same exercises, answer files and checks, in Korean.
+ALL_CHAPTERS = sorted(CHAPTERS.glob(CHAPTER_GLOB)) + sorted((CHAPTERS / "ko").glob(CHAPTER_GLOB))
+
+
 def _chapters_with_exercises():
     found = []
-    for path in sorted(CHAPTERS.glob(CHAPTER_GLOB)):
+    for path in ALL_CHAPTERS:
         try:
             if find_exercises(nbformat.read(path, as_version=4)):
                 found.append(path)
@@ -175,10 +195,15 @@ def _chapters_with_exercises():
     return found
 
 
-ALL_CHAPTERS = sorted(CHAPTERS.glob(CHAPTER_GLOB))
 WITH_EXERCISES = _chapters_with_exercises()
-all_chapters = pytest.mark.parametrize("path", ALL_CHAPTERS, ids=[p.name for p in ALL_CHAPTERS])
-with_exercises = pytest.mark.parametrize("path", WITH_EXERCISES, ids=[p.name for p in WITH_EXERCISES])
+
+
+def _ids(paths):
+    return [str(p.relative_to(CHAPTERS)) for p in paths]
+
+
+all_chapters = pytest.mark.parametrize("path", ALL_CHAPTERS, ids=_ids(ALL_CHAPTERS))
+with_exercises = pytest.mark.parametrize("path", WITH_EXERCISES, ids=_ids(WITH_EXERCISES))
 
 
 @all_chapters
