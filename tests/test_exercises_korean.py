@@ -154,7 +154,7 @@ def test_hint_ladder_and_heading_in_korean():
     assert first.startswith("✏️ 아직 답하지 않았습니다 — 힌트: [힌트 1/3] ")
     assert first.endswith("(다음 힌트를 보려면 확인 셀을 다시 실행하십시오)")
     assert "[힌트 2/3]" in second and third == again and "다음 힌트" not in third
-    assert "연습문제 0.1: " in ch00.check_inputs(...)._repr_html_()
+    assert "연습 문제 0.1: " in ch00.check_inputs(...)._repr_html_()
     assert [tr(d) for d in DIFFICULTIES] == ["★ 몸풀기", "★★ 연습", "★★★ 도전"]
     ch00.check_inputs.reset_hints()
 
