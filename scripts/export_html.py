@@ -1,6 +1,6 @@
 """Export the chapters to self-contained HTML that shows their widgets with no network at all.
 
-    python scripts/export_html.py                                   # every chapter -> build/html/
+    python scripts/export_html.py                                   # every chapter -> build/html/ (Korean: build/html/ko/)
     python scripts/export_html.py chapters/01_artificial_neuron.ipynb --out /tmp/html
     python scripts/export_html.py --refresh-vendor                  # re-fetch the vendored JS (npm)
 
@@ -18,6 +18,8 @@ the live figures' snapshots as they were at the end of the run (each widget's on
 carries a PNG, which nbconvert passes over for the widget view). Sliders move, but nothing recomputes: there
 is no kernel. MathJax and mermaid are not loaded (both would come from a CDN), so formulas show
 as their LaTeX source. The files are about 1.1 MB of JavaScript plus the notebook's outputs.
+A Korean chapter also carries the Hangul it uses, cut from nnlib's NanumGothic (about 100 kB), so
+it shows no empty boxes on a machine without a Korean font.
 """
 
 from __future__ import annotations
@@ -86,6 +88,9 @@ TEMPLATE = r"""
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 
 {% block footer_js %}
+{%- if resources.nnlab_offline.hangul_css -%}
+<style>{{ resources.nnlab_offline.hangul_css }}</style>
+{%- endif -%}
 {%- if resources.nnlab_offline.embed_amd -%}
 <script>
 /* nnlab offline export: custom widget front-ends as blob: URLs, so require.js never asks a CDN. */
@@ -194,6 +199,48 @@ def module_sources(nb) -> dict[str, str]:
 # --------------------------------------------------------------------------- export
 
 
+# --------------------------------------------------------------------------- Hangul without a system font
+
+KOREAN_FONT = REPO / "nnlib" / "fonts" / "NanumGothic.ttf"  # SIL OFL 1.1, see nnlib/fonts/OFL.txt
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+# JupyterLab's own font stacks, with the embedded Hangul font first: its unicode-range limits it to
+# Hangul, so every other character is drawn exactly as in an English page.
+_STACK = ("'nnlab Hangul', system-ui, -apple-system, blinkmacsystemfont, 'Segoe UI', helvetica, arial, "
+          "sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol'")
+
+
+def hangul_font_css(nb) -> str:
+    """CSS embedding NanumGothic cut down to the Hangul ``nb`` uses ("" if it uses none).
+
+    A Korean chapter must not show empty boxes on a machine without a Korean font, and the export
+    works offline, so the font travels inside the page: only the few hundred syllables the chapter
+    uses (about 100 kB as WOFF), cut from nnlib's font with fontTools (matplotlib's dependency).
+    """
+    import io
+    import logging
+
+    from fontTools import subset
+
+    used = sorted(set(HANGUL.findall(json.dumps(nb, ensure_ascii=False))))
+    if not used:
+        return ""
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "TSI0 NOT subset" notes
+    options = subset.Options()
+    options.flavor = "woff"  # zlib-compressed; woff2 would need brotli
+    font = subset.load_font(str(KOREAN_FONT), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(used))
+    subsetter.subset(font)
+    data = io.BytesIO()
+    subset.save_font(font, data, options)
+    woff = base64.b64encode(data.getvalue()).decode("ascii")
+    return ("@font-face { font-family: 'nnlab Hangul'; "
+            f"src: url(data:font/woff;base64,{woff}) format('woff'); "
+            "unicode-range: U+1100-11FF, U+3130-318F, U+AC00-D7A3; }\n"
+            f":root {{ --jp-ui-font-family: {_STACK}; --jp-content-font-family: {_STACK}; "
+            f"--jp-widgets-font-family: {_STACK}; }}")
+
+
 def make_exporter():
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
@@ -217,6 +264,7 @@ def export_notebook(path: Path, out_dir: Path, exporter=None, vendor=None) -> Pa
         "embed_amd": vendor["embed_amd"] if has_widgets else "",
         # json.dumps output is a valid JS literal; "</" must not end the inline <script>.
         "modules_json": json.dumps(modules).replace("</", "<\\/"),
+        "hangul_css": hangul_font_css(nb),
     }
     resources = {"metadata": {"name": path.stem, "path": str(path.parent)}, "nnlab_offline": offline}
     body, _ = exporter.from_notebook_node(nb, resources=resources)

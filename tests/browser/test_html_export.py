@@ -36,9 +36,9 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:")
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    """Export chapters 01 and 07 once; ``{stem: Path}`` of the HTML files."""
+    """Export chapters 01 and 07 and the Korean 02 once; ``{stem: Path}`` of the HTML files."""
     out = tmp_path_factory.mktemp("html")
-    names = ["01_artificial_neuron.ipynb", "07_digit_recognition.ipynb"]
+    names = ["01_artificial_neuron.ipynb", "07_digit_recognition.ipynb", "ko/02_perceptron_gates.ipynb"]
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, str(EXPORT_SCRIPT), *(str(CHAPTERS_DIR / n) for n in names),
                            "--out", str(out)], capture_output=True, text=True, timeout=300)
@@ -143,3 +143,19 @@ def test_ch07_export_offline(offline_page, exported):
     assert page.locator(".nnlab-drawdigit-clear").first.is_visible()
     icon_font = page.evaluate("() => document.fonts.check('900 16px \"Font Awesome 5 Free\"')")
     assert icon_font, "the button icon font (inlined Font Awesome) is not available"
+
+
+def test_korean_export_carries_its_hangul_font(offline_page, exported):
+    """The Korean page draws Hangul with the font embedded in it, not with whatever the machine has."""
+    page = offline_page
+    _open_and_check(page, exported["ko/02_perceptron_gates"], "ko/02_perceptron_gates")
+    heading = page.locator(".jp-RenderedMarkdown h1").first
+    assert re.search("[\uac00-\ud7a3]", heading.inner_text()), "the Korean chapter's title is not Korean"
+    assert heading.evaluate("e => getComputedStyle(e).fontFamily").startswith('"nnlab Hangul"')
+    loaded = page.evaluate("""async () => {
+        const faces = await document.fonts.load("16px 'nnlab Hangul'", "가중치");
+        return faces.map(f => f.status);
+    }""")
+    assert loaded == ["loaded"], f"the embedded Hangul font did not load offline: {loaded}"
+    readout = page.locator(".nnlab-gates-readout").first.inner_text()
+    assert re.search("[\uac00-\ud7a3]", readout), f"the gate explorer's readout is not Korean: {readout[:80]!r}"
