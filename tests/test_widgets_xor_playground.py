@@ -356,3 +356,40 @@ def test_english_is_unchanged_after_korean():
     pg = Playground(resolution=10)
     assert (pg.step_button.description, pg.noise.description, pg.axn.get_title()) == (
         "Step", "noise ×", "first hidden layer: output a⁽¹⁾ of units 1–8 over the plane")
+
+
+# --------------------------------------------------------------------------- first picture
+def _frames(canvas):
+    """Collect the PNG frames the canvas sends to the browser."""
+    sent = []
+    canvas.send = lambda content, buffers=None: sent.extend(buffers or [])
+    return sent
+
+
+@pytest.mark.parametrize("make", [XorNetworkExplorer, lambda: Playground(resolution=20)],
+                         ids=["xornet", "playground"])
+def test_browser_picture_requests_resend_the_current_picture(make):
+    """When the view connects, the browser asks for a picture (twice: ipympl answers "initialized"
+    with a resize, which the browser answers with another refresh). Nothing changed since show():
+    the canvas sends the picture it holds, the same pixels as a fresh render, without rendering."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    widget = make()
+    widget._repr_mimebundle_()  # what show() displays
+    canvas = widget.fig.canvas
+    renders = []
+    canvas.mpl_connect("draw_event", lambda event: renders.append(event))
+    sent = _frames(canvas)
+    for message in ("refresh", "send_image_mode", "initialized", "draw", "refresh", "draw"):
+        canvas._handle_message(canvas, {"type": message}, [])
+    assert not renders and len(sent) == 2
+    fresh = np.asarray(Image.open(BytesIO(widget.static_png())))
+    for frame in sent:
+        np.testing.assert_array_equal(np.asarray(Image.open(BytesIO(frame))), fresh)
+    # something static changed (a title): the next request renders the figure again
+    renders.clear()  # (static_png rendered too)
+    widget.fig.axes[0].set_title("changed")
+    canvas._handle_message(canvas, {"type": "draw"}, [])
+    assert len(renders) == 1 and len(sent) == 3
