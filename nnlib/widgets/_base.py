@@ -486,7 +486,7 @@ class LiveWidget:
         self.update()            # the pure function's first numpy calls
         if self._background is not None:
             # as a move does: the cached background, the animated artists drawn once on top
-            # (the renderer then holds the current picture, which a browser's request is sent)
+            # (the renderer then holds the current picture: what a browser's picture request gets)
             canvas.restore_region(self._background[0])
         self._draw_animated(renderer)
         encode_png(np.asarray(renderer.buffer_rgba()))
