@@ -288,3 +288,108 @@ def test_update_times_are_recorded():
     print("\nkernel-side update medians (ms):", {k: round(v, 1) for k, v in MEDIANS.items()})
     assert all(v > 0 for v in MEDIANS.values())
     assert ex.update_times_ms and pg.update_times_ms
+
+
+# --------------------------------------------------------------------------- Korean edition
+@pytest.fixture()
+def korean():
+    """Korean for one test; English again afterwards, whatever happens (other tests read English)."""
+    import nnlib
+
+    nnlib.set_language("ko")
+    try:
+        yield
+    finally:
+        nnlib.set_language("en")
+
+
+def test_widgets_speak_korean(korean):
+    ex = XorNetworkExplorer()
+    assert "정답 행 4/4" in ex.readout.value and "XOR 해결 ✓" in ex.readout.value
+    ex.sliders["v1"].value = 0.0
+    assert "정답 행 2/4" in ex.readout.value and "아직 XOR 아님" in ex.readout.value
+    titles = [ax.get_title() for ax in ex.fig.axes]
+    assert titles[0].startswith("입력 공간") and titles[1].startswith("은닉 공간")
+    assert "사각형" in ex.fig.axes[0].get_xlabel()
+    groups = [box.children[0].value for box in _boxes_with_title(ex.ui)]
+    assert groups == ["<b>은닉 유닛 h₁</b>", "<b>은닉 유닛 h₂</b>", "<b>출력 유닛 y</b>"]
+
+    pg = Playground(dataset="circles", hidden="4", resolution=10)
+    pg.step_epoch()
+    s = pg.state
+    assert pg.readout.value == (f"<b>에폭 1</b> · 훈련 손실 {s['loss']:.4f} · 테스트 손실 {s['test_loss']:.4f}"
+                                f" · 테스트 정확도 {s['test_accuracy']:.3f} · lr 0.03")
+    assert (pg.step_button.description, pg.reset_button.description, pg.code_button.description) == (
+        "한 단계", "다시 시작", "코드로 보기")
+    assert (pg.noise.description, pg.ratio.description, pg.reg_rate.description) == ("잡음 ×", "훈련 %", "규제율")
+    assert pg.dataset.value == "circles" and pg.dataset.options == tuple(PG.DATASETS)  # code names stay
+    assert pg.ax.get_title() == "결정 영역" and pg.axl.get_xlabel() == "에폭"
+    assert [t.get_text() for t in pg.axl.get_legend().get_texts()] == ["훈련 세트", "테스트 세트"]
+    # generated code stays English
+    assert "training loss" in pg.code()
+
+
+def _boxes_with_title(ui):
+    """The boxes whose first child is an HTML title (the xor network's three slider groups)."""
+    import ipywidgets as w
+
+    found, stack = [], [ui]
+    while stack:
+        node = stack.pop(0)
+        kids = getattr(node, "children", ())
+        if kids and isinstance(kids[0], w.HTML) and kids[0].value.startswith("<b>"):
+            found.append(node)
+        stack.extend(kids)
+    return found
+
+
+def test_english_is_unchanged_after_korean():
+    import nnlib
+
+    nnlib.set_language("ko")
+    nnlib.set_language("en")
+    ex = XorNetworkExplorer()
+    assert "rows right 4/4" in ex.readout.value and "XOR solved ✓" in ex.readout.value
+    assert ex.fig.axes[0].get_title() == "input space: $h_1$ line orange, $h_2$ dashed"
+    assert PG.readout_html(dict(epoch=3, loss=0.51234, test_loss=0.6, test_accuracy=0.8, lr=0.03)) == (
+        "<b>epoch 3</b> · training loss 0.5123 · test loss 0.6000 · test accuracy 0.800 · lr 0.03")
+    pg = Playground(resolution=10)
+    assert (pg.step_button.description, pg.noise.description, pg.axn.get_title()) == (
+        "Step", "noise ×", "first hidden layer: output a⁽¹⁾ of units 1–8 over the plane")
+
+
+# --------------------------------------------------------------------------- first picture
+def _frames(canvas):
+    """Collect the PNG frames the canvas sends to the browser."""
+    sent = []
+    canvas.send = lambda content, buffers=None: sent.extend(buffers or [])
+    return sent
+
+
+@pytest.mark.parametrize("make", [XorNetworkExplorer, lambda: Playground(resolution=20)],
+                         ids=["xornet", "playground"])
+def test_browser_picture_requests_resend_the_current_picture(make):
+    """When the view connects, the browser asks for a picture (twice: ipympl answers "initialized"
+    with a resize, which the browser answers with another refresh). Nothing changed since show():
+    the canvas sends the picture it holds, the same pixels as a fresh render, without rendering."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    widget = make()
+    widget._repr_mimebundle_()  # what show() displays
+    canvas = widget.fig.canvas
+    renders = []
+    canvas.mpl_connect("draw_event", lambda event: renders.append(event))
+    sent = _frames(canvas)
+    for message in ("refresh", "send_image_mode", "initialized", "draw", "refresh", "draw"):
+        canvas._handle_message(canvas, {"type": message}, [])
+    assert not renders and len(sent) == 2
+    fresh = np.asarray(Image.open(BytesIO(widget.static_png())))
+    for frame in sent:
+        np.testing.assert_array_equal(np.asarray(Image.open(BytesIO(frame))), fresh)
+    # something static changed (a title): the next request renders the figure again
+    renders.clear()  # (static_png rendered too)
+    widget.fig.axes[0].set_title("changed")
+    canvas._handle_message(canvas, {"type": "draw"}, [])
+    assert len(renders) == 1 and len(sent) == 3

@@ -178,6 +178,21 @@ def _canvas_type():
                     self._data_url = "data:image/png;base64," + base64.b64encode(encode_png(rgba, 6)).decode()
                 self.send({"data": '{"type": "binary"}'}, buffers=[data])
 
+            def handle_draw(self, event):
+                # The browser asks for a picture when its view connects, and once more after the
+                # resize that ipympl answers "initialized" with: two full renders per figure right
+                # after Run All (90-230 ms each on a busy machine), and the learner's first move
+                # waited behind them. If nothing changed since the last render, the renderer
+                # already holds the current picture: send that instead of rendering it again.
+                renderer = getattr(self, "renderer", None)
+                current = (not self.figure.stale and renderer is not None and
+                           (renderer.width, renderer.height, renderer.dpi)
+                           == (*self.get_width_height(physical=True), self.figure.dpi))
+                if current:
+                    self.blit()  # sends the renderer's picture as it is
+                else:
+                    self.draw()
+
             def get_diff_image(self):
                 # matplotlib's webagg version with a fast PNG encoder (see encode_png): a blitted
                 # move redraws a few artists, and encoding the frame took longer than drawing them.
@@ -488,6 +503,10 @@ class LiveWidget:
         renderer = canvas.get_renderer()
         self.fig.draw(renderer)  # fills matplotlib's glyph and text-layout caches
         self.update()            # the pure function's first numpy calls
+        if self._background is not None:
+            # as a move does: the cached background, the animated artists drawn once on top
+            # (the renderer then holds the current picture: what a browser's picture request gets)
+            canvas.restore_region(self._background[0])
         self._draw_animated(renderer)
         encode_png(np.asarray(renderer.buffer_rgba()))
 

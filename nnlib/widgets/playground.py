@@ -39,6 +39,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import datasets as _datasets
 from .._checks import check_choice, check_positive, check_positive_int
+from ..language import tr
 from ..losses import categorical_cross_entropy
 from ..mlp import MLPClassifier
 from ..plots.decision import REGION_CMAP, class_marker_line, decision_grid, grid_limits
@@ -283,8 +284,9 @@ def readout_html(state):
     >>> readout_html(dict(epoch=3, loss=0.51234, test_loss=0.6, test_accuracy=0.8, lr=0.03))
     '<b>epoch 3</b> · training loss 0.5123 · test loss 0.6000 · test accuracy 0.800 · lr 0.03'
     """
-    return (f"<b>epoch {state['epoch']}</b> · training loss {state['loss']:.4f} · test loss "
-            f"{state['test_loss']:.4f} · test accuracy {state['test_accuracy']:.3f} · lr {state['lr']:g}")
+    return tr("<b>epoch {epoch}</b> · training loss {loss:.4f} · test loss {test_loss:.4f} · "
+              "test accuracy {test_accuracy:.3f} · lr {lr:g}", epoch=state["epoch"], loss=state["loss"],
+              test_loss=state["test_loss"], test_accuracy=state["test_accuracy"], lr=state["lr"])
 
 
 def playground_run(dataset="xor", hidden="8", activation="tanh", lr=0.03, epochs=0, random_state=0,
@@ -437,44 +439,44 @@ class Playground(LiveWidget):
         self.resolution = check_positive_int(resolution, "resolution", minimum=2)
         dd = dict(layout=w.Layout(width="12.5em"), style={"description_width": "5.5em"})
         self.dataset = self.named("dataset", w.Dropdown(options=list(DATASETS), value=dataset,
-                                                        description="data", **dd))
+                                                        description=tr("data"), **dd))
         self.noise = self.named("noise", w.FloatSlider(value=noise, min=0.0, max=NOISE_MAX, step=0.25,
-                                                       description="noise ×", readout_format=".2f"))
+                                                       description=tr("noise ×"), readout_format=".2f"))
         self.ratio = self.named("ratio", w.IntSlider(value=int(round(train_ratio * 100)), min=10, max=90, step=10,
-                                                     description="train %"))
+                                                     description=tr("train %")))
         self.feature_toggles = {
             f: self.named(f"feature-{FEATURE_SLUGS[f]}",
                           w.ToggleButton(value=f in features, description=FEATURE_LABELS[f],
-                                         tooltip=f"input feature {FEATURE_LABELS[f]}",
+                                         tooltip=tr("input feature {name}", name=FEATURE_LABELS[f]),
                                          layout=w.Layout(width="4.6em")))
             for f in FEATURES}
         self.hidden = self.named("hidden", w.Dropdown(options=list(HIDDEN), value=hidden,
-                                                      description="hidden", **dd))
+                                                      description=tr("hidden"), **dd))
         self.activation = self.named("activation", w.Dropdown(options=list(ACTIVATIONS), value=activation,
-                                                              description="activation", **dd))
+                                                              description=tr("activation"), **dd))
         self.lr = self.named("lr", w.Dropdown(options=[(f"{v:g}", v) for v in LEARNING_RATES], value=lr,
                                               description="lr", **dd))
         self.batch = self.named("batch", w.Dropdown(options=list(BATCH_SIZES), value=batch_size,
-                                                    description="batch size", **dd))
+                                                    description=tr("batch size"), **dd))
         self.reg = self.named("reg", w.Dropdown(options=list(REGULARIZATIONS), value=regularization,
-                                                description="regular.", **dd))
+                                                description=tr("regular."), **dd))
         self.reg_rate = self.named("regrate", w.Dropdown(options=[(f"{v:g}", v) for v in REG_RATES],
-                                                         value=reg_rate, description="reg. rate", **dd))
+                                                         value=reg_rate, description=tr("reg. rate"), **dd))
         self.play = self.named("train", w.Play(value=0, min=0, max=10**6, step=1, interval=int(interval),
-                                               show_repeat=False, description="train",
-                                               tooltip="train: a few epochs per tick"))
-        self.step_button = self.named("step", w.Button(description="Step", tooltip="train one epoch",
+                                               show_repeat=False, description=tr("train"),
+                                               tooltip=tr("train: a few epochs per tick")))
+        self.step_button = self.named("step", w.Button(description=tr("Step"), tooltip=tr("train one epoch"),
                                                        layout=w.Layout(width="6em")))
-        self.reset_button = self.named("reset", w.Button(description="Reset", tooltip="fresh random weights",
+        self.reset_button = self.named("reset", w.Button(description=tr("Reset"), tooltip=tr("fresh random weights"),
                                                          layout=w.Layout(width="6em")))
-        self.code_button = self.named("code", w.Button(description="Show as code",
-                                                       tooltip="print nnlib code that reproduces this state",
+        self.code_button = self.named("code", w.Button(description=tr("Show as code"),
+                                                       tooltip=tr("print nnlib code that reproduces this state"),
                                                        layout=w.Layout(width="9em")))
         self.code_view = self.named("codeview", w.HTML(""))
         self.fig = live_figure((7.0, 4.3))
         self._draw()
         self.make_readout()
-        features_box = w.HBox([w.Label("features"), *self.feature_toggles.values()])
+        features_box = w.HBox([w.Label(tr("features")), *self.feature_toggles.values()])
         self.assemble([self.dataset, self.noise, self.ratio, features_box, self.hidden, self.activation,
                        self.lr, self.batch, self.reg, self.reg_rate, self.play, self.step_button,
                        self.reset_button, self.code_button], self.readout)
@@ -566,13 +568,13 @@ class Playground(LiveWidget):
         ax.set_yticks([])
         ax.set_xlabel("$x_1$", labelpad=2)
         ax.set_ylabel("$x_2$", labelpad=2)
-        ax.set_title("decision regions", fontsize=10)
-        (self.loss_line,) = axl.plot([], [], color="#333333", lw=1.6, label="training")
-        (self.test_line,) = axl.plot([], [], color="#d95f02", lw=1.6, ls="--", label="test")
+        ax.set_title(tr("decision regions"), fontsize=10)
+        (self.loss_line,) = axl.plot([], [], color="#333333", lw=1.6, label=tr("training"))
+        (self.test_line,) = axl.plot([], [], color="#d95f02", lw=1.6, ls="--", label=tr("test"))
         axl.legend(loc="upper right", fontsize=9, frameon=False)
-        axl.set_xlabel("epoch", labelpad=1)
-        axl.set_ylabel("cross-entropy L", labelpad=1)
-        axl.set_title("loss after each epoch", fontsize=10)
+        axl.set_xlabel(tr("epoch"), labelpad=1)
+        axl.set_ylabel(tr("cross-entropy L"), labelpad=1)
+        axl.set_title(tr("loss after each epoch"), fontsize=10)
         axl.grid(alpha=0.3)
         axl.set_xlim(0, 10)
         axl.set_ylim(0, 1)
@@ -581,7 +583,7 @@ class Playground(LiveWidget):
         self.neuron_img = axn.imshow(neuron_mosaic(np.zeros((0, NEURON_RES, NEURON_RES))), origin="lower",
                                      cmap=REGION_CMAP, vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
         axn.set_axis_off()
-        axn.set_title(f"first hidden layer: output a⁽¹⁾ of units 1–{MAX_NEURONS} over the plane", fontsize=9)
+        axn.set_title(tr("first hidden layer: output a⁽¹⁾ of units 1–{n} over the plane", n=MAX_NEURONS), fontsize=9)
         # The regions image fills the left axes: the points and the frame are redrawn on it.
         self.animate(self.img, *self.pts, *ax.spines.values(), self.loss_line, self.test_line, self.neuron_img)
         self.freeze_layout()

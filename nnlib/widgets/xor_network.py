@@ -27,6 +27,7 @@ import numpy as np
 from .._checks import check_finite_scalar, check_positive_int
 from ..plots.decision import REGION_CMAP, class_marker_line
 from ..plots.gates import decision_line
+from ..language import tr
 from ._base import LiveWidget, live_figure
 
 __all__ = ["PARAMS", "XOR_SOLUTION", "LIMITS", "xor_network_state", "forward_step_network",
@@ -167,7 +168,7 @@ def readout_html(state):
         mark = "✓" if out == tgt else "✗"
         cells = "".join(f'<td style="{_PAD}">{v}</td>' for v in (f"({x1},{x2})", f"({h1},{h2})", out, tgt, mark))
         rows.append(f"<tr>{cells}</tr>")
-    verdict = "XOR solved ✓" if state["solved"] else "not XOR yet"
+    verdict = tr("XOR solved ✓") if state["solved"] else tr("not XOR yet")
     p = state["params"]
 
     def unit(a, b, c, x, y):
@@ -180,7 +181,7 @@ def readout_html(state):
         '<table style="border-collapse:collapse;font-family:monospace">'
         + "<tr>" + "".join(f'<th style="{_PAD}">{h}</th>' for h in ("x", "h=(h1,h2)", "y", "XOR", "")) + "</tr>"
         + "".join(rows)
-        + f"</table><div><b>rows right {state['rows_right']}/4</b> · {verdict}</div>"
+        + "</table><div><b>" + tr("rows right {right}/4", right=state["rows_right"]) + f"</b> · {verdict}</div>"
     )
 
 
@@ -215,8 +216,8 @@ class XorNetworkExplorer(LiveWidget):
                 value=start[k], min=-2.0, max=2.0, step=0.1, description=k, readout_format=".1f",
                 continuous_update=True, layout=w.Layout(width="15.5em"),
                 style={"description_width": "2.2em"}))
-        groups = [("hidden unit h₁", ("w11", "w12", "b1")), ("hidden unit h₂", ("w21", "w22", "b2")),
-                  ("output unit y", ("v1", "v2", "c"))]
+        groups = [(tr("hidden unit h₁"), ("w11", "w12", "b1")), (tr("hidden unit h₂"), ("w21", "w22", "b2")),
+                  (tr("output unit y"), ("v1", "v2", "c"))]
         boxes = [w.VBox([w.HTML(f"<b>{title}</b>")] + [self.sliders[k] for k in keys]) for title, keys in groups]
         self.fig = live_figure((7.0, 3.35))
         self._draw()
@@ -239,16 +240,16 @@ class XorNetworkExplorer(LiveWidget):
                              interpolation="nearest", aspect="equal")
         self.img_h = axh.imshow(empty, origin="lower", extent=ext, cmap=REGION_CMAP, vmin=0, vmax=1,
                                 interpolation="nearest", aspect="equal")
-        (self.l1,) = ax.plot([], [], color=H1_COLOUR, lw=2.2, label="h₁ line")
-        (self.l2,) = ax.plot([], [], color=H2_COLOUR, lw=2.2, ls="--", label="h₂ line")
-        (self.lout,) = axh.plot([], [], color=OUT_COLOUR, lw=2.2, label="output line")
+        (self.l1,) = ax.plot([], [], color=H1_COLOUR, lw=2.2, label=tr("h₁ line"))
+        (self.l2,) = ax.plot([], [], color=H2_COLOUR, lw=2.2, ls="--", label=tr("h₂ line"))
+        (self.lout,) = axh.plot([], [], color=OUT_COLOUR, lw=2.2, label=tr("output line"))
         inputs = [class_marker_line(ax, label, *INPUTS[TARGET == label].T, size=9.5) for label in (0, 1)]
         self.hpts = [class_marker_line(axh, label, size=9.5) for label in (0, 1)]
         self.htext = {}
         for code in ((0, 0), (0, 1), (1, 0), (1, 1)):
             self.htext[code] = axh.text(code[0], code[1] + (0.17 if code[1] else -0.17), "", ha="center",
                                         va="center", fontsize=7.5, zorder=4)
-        titles = ("input space: $h_1$ line orange, $h_2$ dashed", "hidden space: output line black")
+        titles = (tr("input space: $h_1$ line orange, $h_2$ dashed"), tr("hidden space: output line black"))
         squares = []
         for a, (xl, yl), title in zip((ax, axh), (("$x_1$", "$x_2$"), ("$h_1$", "$h_2$")), titles):
             # no ticks (they are the slowest part of a redraw); a dotted unit square marks 0 and 1
@@ -257,7 +258,7 @@ class XorNetworkExplorer(LiveWidget):
             a.set_ylim(*LIMITS)
             a.set_xticks([])
             a.set_yticks([])
-            a.set_xlabel(f"{xl}  (square: 0 to 1)", labelpad=2, fontsize=9)
+            a.set_xlabel(tr("{axis}  (square: 0 to 1)", axis=xl), labelpad=2, fontsize=9)
             a.set_ylabel(yl, labelpad=2)
             a.set_title(title, fontsize=9)
         # The region images change on every move and fill both axes, so everything drawn on them

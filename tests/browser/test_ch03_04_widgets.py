@@ -184,3 +184,80 @@ def test_ch04_xor_network_and_playground(page, lab):
     page.wait_for_timeout(1500)
     assert epoch() == n, "training went on after pause"
     _snapshot(page, "nnlab-playground", "ch04_playground")
+
+
+# --------------------------------------------------------------------------- a second page
+# A learner who ran chapter 04 opens it in a second browser page (another tab, or the projector's
+# window) on the same running kernel. JupyterLab keeps a notebook's outputs in each page's own
+# document; a second page reads the notebook from disk. Once the first page has saved it (Ctrl+S,
+# or JupyterLab's autosave, every 120 s by default; the tests turn autosave off), the file holds
+# the live widgets' outputs, signed as trusted by the server, and the second page shows the same
+# live widgets as the first: a move on either page changes both.
+
+SECOND_PAGE_VIEWPORT = {"width": 1024, "height": 700}
+_CONTROLS = (".nnlab-xornet-w11", ".nnlab-xornet-c", ".nnlab-playground-step", ".nnlab-playground-dataset")
+
+
+def _chapter_copy(lab, name):
+    """A fresh copy of the stored chapter 04 under ``name`` (this test's own file and kernel)."""
+    import shutil
+
+    shutil.copy(lab.root / "04_multilayer_perceptron.ipynb", lab.root / name)
+    return name
+
+
+def _second_page(browser, lab, name):
+    context = browser.new_context(viewport=SECOND_PAGE_VIEWPORT)
+    context.set_default_timeout(30_000)
+    page2 = context.new_page()
+    open_notebook(page2, lab, name)
+    wait_widgets_settled(page2)
+    page2.wait_for_timeout(1500)  # let the views render (or not) whatever the page has
+    return context, page2
+
+
+def _pictures(page):
+    return page.locator(".jp-OutputArea-output img").count()
+
+
+def test_ch04_second_page_after_saving_shows_the_live_controls(page, lab, browser):
+    from nnlib.widgets.xor_network import XOR_SOLUTION, xor_network_state
+
+    name = _chapter_copy(lab, "04_second_page_saved.ipynb")
+    open_notebook(page, lab, name)
+    run_all(page)
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.context.save()")  # Ctrl+S
+    context, page2 = _second_page(browser, lab, name)
+    try:
+        for control in _CONTROLS:
+            assert page2.locator(control).count() == 1, f"the second page shows no {control}"
+        page2.locator(".nnlab-playground-step").scroll_into_view_if_needed()
+        assert page2.locator(".nnlab-playground-step").is_visible()
+        # live: a move on the second page reaches the kernel and both pages show its answer
+        r = "nnlab-xornet-readout"
+        want = _text(xor_network_state(**dict(XOR_SOLUTION, c=0.6))["readout"])
+        set_slider(page2, "nnlab-xornet-c", 0.6, via="readout")
+        for p in (page2, page):
+            _wait_for(p, lambda: _shown(p, r) == want, what=f"readout after c = 0.6 on both pages: {want!r}")
+    finally:
+        context.close()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "JupyterLab limitation, not the widgets': a second page reads the notebook from disk. Before "
+    "the first page has saved, that is the stored chapter, whose outputs are untrusted (unsigned), "
+    "and JupyterLab renders no widget view of an untrusted notebook (the ipywidgets renderer is "
+    "unsafe); it shows the output's static PNG instead. Trusting it on the second page brings "
+    "back the STORED widgets, not the kernel's: controls appear but move nothing. Saving the "
+    "first page (Ctrl+S, or autosave) fixes it: see the test above."))
+def test_ch04_second_page_before_saving_shows_the_controls(page, lab, browser):
+    name = _chapter_copy(lab, "04_second_page_unsaved.ipynb")
+    open_notebook(page, lab, name)
+    run_all(page)
+    context, page2 = _second_page(browser, lab, name)
+    try:
+        assert _pictures(page2) >= 2, "the second page shows the widgets' pictures"
+        for control in _CONTROLS:
+            assert page2.locator(control).count() == 1, f"the second page shows no {control} (pictures only)"
+    finally:
+        context.close()
