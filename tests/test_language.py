@@ -360,3 +360,28 @@ def test_korean_figures_draw_math_as_the_english_ones_do():
     finally:
         nnlib.set_language("en")
     assert korean == pytest.approx(english)
+
+
+def test_no_korean_text_mixes_hangul_with_math():
+    """matplotlib sets a text containing $...$ wholly in its math font, which has no Hangul: such a
+    Korean label would show boxes. Write subscripts as characters (h₁) where Hangul is near."""
+    mixed = [f"{path.relative_to(ROOT)}: {key!r} -> {value!r}" for path, entries in CATALOGUE_FILES.items()
+             for key, value in entries.items() if "$" in value and HANGUL.search(value)]
+    assert not mixed, "Korean texts with both Hangul and $math$:\n" + "\n".join(mixed)
+
+
+def test_math_with_hangul_is_reported_by_matplotlib(korean, caplog):
+    """What the test above prevents, and what tests/test_korean_glyphs.py looks for in the chapters."""
+    import logging
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.set_title("입력 공간: $h_1$")
+    with caplog.at_level(logging.WARNING, logger="matplotlib"):
+        fig.canvas.draw()
+    plt.close(fig)
+    assert any("glyph" in record.getMessage().lower() for record in caplog.records)

@@ -350,12 +350,12 @@ def test_english_is_unchanged_after_korean():
     nnlib.set_language("en")
     ex = XorNetworkExplorer()
     assert "rows right 4/4" in ex.readout.value and "XOR solved ✓" in ex.readout.value
-    assert ex.fig.axes[0].get_title() == "input space: $h_1$ line orange, $h_2$ dashed"
+    assert ex.fig.axes[0].get_title() == "input space: h₁ line orange, h₂ dashed"
     assert PG.readout_html(dict(epoch=3, loss=0.51234, test_loss=0.6, test_accuracy=0.8, lr=0.03)) == (
         "<b>epoch 3</b> · training loss 0.5123 · test loss 0.6000 · test accuracy 0.800 · lr 0.03")
     pg = Playground(resolution=10)
     assert (pg.step_button.description, pg.noise.description, pg.axn.get_title()) == (
-        "Step", "noise ×", "first hidden layer: output a⁽¹⁾ of units 1–8 over the plane")
+        "Step", "noise ×", "first hidden layer: each unit's output a⁽¹⁾ over the plane (at most 8 shown)")
 
 
 # --------------------------------------------------------------------------- first picture

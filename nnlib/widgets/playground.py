@@ -583,7 +583,7 @@ class Playground(LiveWidget):
         self.neuron_img = axn.imshow(neuron_mosaic(np.zeros((0, NEURON_RES, NEURON_RES))), origin="lower",
                                      cmap=REGION_CMAP, vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
         axn.set_axis_off()
-        axn.set_title(tr("first hidden layer: output a⁽¹⁾ of units 1–{n} over the plane", n=MAX_NEURONS), fontsize=9)
+        axn.set_title(tr("first hidden layer: each unit's output a⁽¹⁾ over the plane (at most {n} shown)", n=MAX_NEURONS), fontsize=9)
         # The regions image fills the left axes: the points and the frame are redrawn on it.
         self.animate(self.img, *self.pts, *ax.spines.values(), self.loss_line, self.test_line, self.neuron_img)
         self.freeze_layout()

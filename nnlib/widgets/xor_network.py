@@ -249,9 +249,11 @@ class XorNetworkExplorer(LiveWidget):
         for code in ((0, 0), (0, 1), (1, 0), (1, 1)):
             self.htext[code] = axh.text(code[0], code[1] + (0.17 if code[1] else -0.17), "", ha="center",
                                         va="center", fontsize=7.5, zorder=4)
-        titles = (tr("input space: $h_1$ line orange, $h_2$ dashed"), tr("hidden space: output line black"))
+        # Plain subscripts, not $...$: matplotlib sets a label with math wholly in its math font,
+        # which has no Hangul, so the Korean labels would show boxes.
+        titles = (tr("input space: h₁ line orange, h₂ dashed"), tr("hidden space: output line black"))
         squares = []
-        for a, (xl, yl), title in zip((ax, axh), (("$x_1$", "$x_2$"), ("$h_1$", "$h_2$")), titles):
+        for a, (xl, yl), title in zip((ax, axh), (("x₁", "x₂"), ("h₁", "h₂")), titles):
             # no ticks (they are the slowest part of a redraw); a dotted unit square marks 0 and 1
             squares += a.plot([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], ls=":", lw=0.8, color="#777777", zorder=1)
             a.set_xlim(*LIMITS)
