@@ -3,15 +3,21 @@
 - Cells run with ``store_history=True``, as JupyterLab runs them. nbval 0.11 runs them with
   history off, and then IPython ignores a trailing ``;``, so ``ax.plot(...);`` would print an
   ``<Axes: >`` that the stored notebook rightly does not have (nbval#194, ipython#14162).
-- Kernels get ``PYTHONHASHSEED=0``, like ``scripts/run_notebooks.py`` gives them, so set and
-  dict orders in printed outputs match the stored ones.
+- Kernels get the environment ``scripts/run_notebooks.py`` stores the chapters with
+  (``KERNEL_ENV``: the hash seed and, on x86-64, the same numpy and OpenBLAS code paths on every
+  machine), so the printed outputs match the stored ones.
 """
 
+import importlib.util
 import os
+from pathlib import Path
 
 import nbval.kernel
 
-os.environ.setdefault("PYTHONHASHSEED", "0")
+_spec = importlib.util.spec_from_file_location("run_notebooks", Path(__file__).parent / "scripts" / "run_notebooks.py")
+_run_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_run_notebooks)
+os.environ.update(_run_notebooks.KERNEL_ENV)  # inherited by every kernel nbval and the tests start
 
 
 def _execute_cell_input(self, cell_input, allow_stdin=None):

@@ -13,7 +13,9 @@ environment.  This script guarantees that:
 
 - a fresh kernel of *this* Python environment (the interpreter running the script, whatever
   "python3" kernelspec may be installed elsewhere), started in the notebook's own folder (the
-  chapters folder), with ``PYTHONHASHSEED=0`` so set/dict-of-str orders are reproducible;
+  chapters folder), with :data:`KERNEL_ENV` (``PYTHONHASHSEED=0`` so set/dict-of-str orders are
+  reproducible; on x86-64 the same numpy and OpenBLAS code paths on every machine, see
+  :func:`reproducible_env`);
 - every code cell run once, top to bottom, so execution counts are exactly 1..n;
 - outputs and the ipywidgets state stored, so GitHub/nbviewer and a freshly opened JupyterLab
   show the widgets' last state instead of "Error displaying widget";
@@ -48,6 +50,36 @@ VOLATILE_CELL_METADATA = ("execution", "ExecuteTime", "papermill")
 VOLATILE_NB_METADATA = ("papermill", "toc-autonumbering", "varInspector")
 WIDGET_STATE_KEY = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def reproducible_env() -> dict[str, str]:
+    """Environment variables under which a chapter prints the same numbers on every machine.
+
+    ``PYTHONHASHSEED=0``: set and dict-of-str orders. On x86-64 also the CPU code paths: numpy
+    picks its tanh and exp by the CPU's vector extensions and OpenBLAS its matrix-product kernel
+    by the CPU model, and the choices round differently in the last bit (measured: np.tanh with
+    and without AVX2, OpenBLAS's Haswell and Sandybridge kernels). Hundreds of training epochs
+    grow that bit into the printed decimals: chapter 08 stored on one machine printed a
+    validation MSE of 0.2662 where another printed 0.2739. So kernels use the AVX2 paths
+    (numpy's ``NPY_DISABLE_CPU_FEATURES`` switches off its AVX-512 ones, ``OPENBLAS_CORETYPE``),
+    which every x86-64 machine with AVX2 and FMA has; elsewhere nothing is forced.
+    Used by this script, by nbval (``conftest.py``) and by the exercise tests.
+    """
+    env = {"PYTHONHASHSEED": "0"}
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split()
+    except OSError:  # not Linux
+        flags = []
+    if "avx2" in flags and "fma" in flags:
+        # numpy >= 2.4 names its AVX-512 groups X86_V4, AVX512_ICL, AVX512_SPR; older numpy
+        # AVX512F, AVX512_SKX, ...; names a numpy does not dispatch on are ignored.
+        env["NPY_DISABLE_CPU_FEATURES"] = ("X86_V4 AVX512_ICL AVX512_SPR AVX512F AVX512CD AVX512_KNL AVX512_KNM "
+                                           "AVX512_SKX AVX512_CLX AVX512_CNL")
+        env["OPENBLAS_CORETYPE"] = "Haswell"
+    return env
+
+
+KERNEL_ENV = reproducible_env()
 
 
 def chapter_paths() -> list[Path]:
@@ -154,7 +186,7 @@ def run(paths: list[Path], timeout: int) -> int:
     """Execute and store every path; return the process exit status."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    os.environ["PYTHONHASHSEED"] = "0"  # inherited by every kernel started below
+    os.environ.update(KERNEL_ENV)  # inherited by every kernel started below
     failures = []
     total_start = time.perf_counter()
     for path in paths:
