@@ -100,24 +100,17 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = CELL_TIMEOUT) -
     from nbclient import NotebookClient
 
     nb = copy.deepcopy(nb)
-    env_before = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = "0"  # same as scripts/run_notebooks.py
-    try:
-        NotebookClient(
-            nb,
-            kernel_name="python3",
-            kernel_manager_class=_kernel_manager_class(),
-            timeout=timeout,
-            allow_errors=True,
-            store_widget_state=False,
-            record_timing=False,
-            resources={"metadata": {"path": str(cwd)}},
-        ).execute()
-    finally:
-        if env_before is None:
-            os.environ.pop("PYTHONHASHSEED", None)
-        else:
-            os.environ["PYTHONHASHSEED"] = env_before
+    # The kernel inherits os.environ: conftest.py has set scripts/run_notebooks.py's KERNEL_ENV.
+    NotebookClient(
+        nb,
+        kernel_name="python3",
+        kernel_manager_class=_kernel_manager_class(),
+        timeout=timeout,
+        allow_errors=True,
+        store_widget_state=False,
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd)}},
+    ).execute()
     return nb
 
 

@@ -24,7 +24,6 @@ import nbformat
 import numpy as np
 import pytest
 
-import nnlib
 from nnlib.exercises import DIFFICULTIES, files
 from nnlib.language import tr
 
@@ -39,11 +38,7 @@ HANGUL = re.compile("[가-힣]")
 PREFIXES = {"correct": "✅ 정답입니다!", "wrong": "❌ 아직 아닙니다 — 힌트:", "unanswered": "✏️ 아직 답하지 않았습니다 — 힌트:"}
 
 
-@pytest.fixture(autouse=True)
-def korean():
-    nnlib.set_language("ko")
-    yield
-    nnlib.set_language("en")
+pytestmark = pytest.mark.usefixtures("korean")  # tests/conftest.py: Korean, English again after each test
 
 
 # --------------------------------------------------------------------------- the chapters' exercises

@@ -31,8 +31,8 @@ SIGNS_OF_MISSING_GLYPHS = ("glyph", "missing from font", "error in callback")
 @pytest.mark.slow
 @pytest.mark.parametrize("path", KOREAN, ids=[p.name for p in KOREAN])
 def test_korean_chapter_draws_every_glyph(path, monkeypatch):
-    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")  # inherited by the kernel
-    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    # inherited by the kernel, with conftest.py's KERNEL_ENV
+    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
     nb = run_notebooks.execute_notebook(path, timeout=300)  # raises if a cell raises
     printed = [
         f"cell {index}: {out.text.strip()[:300]}"

@@ -23,7 +23,8 @@ from matplotlib.text import Text
 import nnlib
 from nnlib.language import tr
 
-pytestmark = pytest.mark.filterwarnings("error:Glyph:UserWarning")
+# Korean for every test (tests/conftest.py), and a missing glyph is an error.
+pytestmark = [pytest.mark.usefixtures("korean"), pytest.mark.filterwarnings("error:Glyph:UserWarning")]
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_FILES = ["_base", "welcome", "neuron", "gates", "rule_stepper", "descent", "digit_inspector",
@@ -34,13 +35,6 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: Latin words allowed in Korean text: code names the learner types, and notation.
 CODE_NAMES = {"step", "sigmoid", "tanh", "relu", "AND", "OR", "XOR", "NAND", "NOR", "sgd", "momentum", "adam",
               "sine", "bump", "yours", "RMS", "log"}
-
-
-@pytest.fixture(autouse=True)
-def korean():
-    nnlib.set_language("ko")
-    yield
-    nnlib.set_language("en")
 
 
 def _has_hangul(text):

@@ -291,18 +291,6 @@ def test_update_times_are_recorded():
 
 
 # --------------------------------------------------------------------------- Korean edition
-@pytest.fixture()
-def korean():
-    """Korean for one test; English again afterwards, whatever happens (other tests read English)."""
-    import nnlib
-
-    nnlib.set_language("ko")
-    try:
-        yield
-    finally:
-        nnlib.set_language("en")
-
-
 def test_widgets_speak_korean(korean):
     ex = XorNetworkExplorer()
     assert "정답 행 4/4" in ex.readout.value and "XOR 해결 ✓" in ex.readout.value
