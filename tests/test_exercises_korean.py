@@ -38,7 +38,7 @@ HANGUL = re.compile("[가-힣]")
 PREFIXES = {"correct": "✅ 정답입니다!", "wrong": "❌ 아직 아닙니다 — 힌트:", "unanswered": "✏️ 아직 답하지 않았습니다 — 힌트:"}
 
 
-pytestmark = pytest.mark.usefixtures("korean")  # tests/conftest.py: Korean, English again after each test
+pytestmark = pytest.mark.usefixtures("korean")  # conftest.py: Korean, English again after each test
 
 
 # --------------------------------------------------------------------------- the chapters' exercises

@@ -23,7 +23,7 @@ from matplotlib.text import Text
 import nnlib
 from nnlib.language import tr
 
-# Korean for every test (tests/conftest.py), and a missing glyph is an error.
+# Korean for every test (conftest.py), and a missing glyph is an error.
 pytestmark = [pytest.mark.usefixtures("korean"), pytest.mark.filterwarnings("error:Glyph:UserWarning")]
 
 ROOT = Path(__file__).resolve().parents[1]
